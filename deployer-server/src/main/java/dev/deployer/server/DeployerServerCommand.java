@@ -1,0 +1,25 @@
+package dev.deployer.server;
+
+import io.dropwizard.core.cli.ServerCommand;
+import io.dropwizard.core.cli.Cli;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/** `server`: as Dropwizard's, but a bad setting prints one sentence instead of a stack trace. */
+class DeployerServerCommand extends ServerCommand<DeployerConfiguration> {
+    DeployerServerCommand(DeployerApplication application) {
+        super(application);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof StartupException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            cli.getStdErr().println("deployer cannot start: " + cause.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.deployer.server.db;
+
+import dev.deployer.server.Settings;
+import dev.deployer.server.StartupException;
+import dev.deployer.server.storage.DataDir;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+/** Where the state lives: the embedded H2 file in the data dir, or PostgreSQL when configured. */
+public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private Database() {}
+
+    public static DataSourceFactory dataSourceFactory(Settings settings, DataDir dataDir) {
+        DataSourceFactory factory = new DataSourceFactory();
+        if (settings.embeddedDatabase()) {
+            factory.setDriverClass("org.h2.Driver");
+            factory.setUrl("jdbc:h2:file:" + dataDir.database() + ";DB_CLOSE_ON_EXIT=FALSE");
+            factory.setUser("deployer");
+            factory.setPassword("");
+        } else {
+            String url = settings.databaseUrl().get();
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new StartupException("DEPLOYER_DATABASE_URL must be a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://127.0.0.1:5432/deployer (got something else); unset it to use the embedded H2 database.");
+            }
+            factory.setDriverClass("org.postgresql.Driver");
+            factory.setUrl(url);
+            factory.setUser(settings.databaseUser().orElse(""));
+            factory.setPassword(settings.databasePassword().orElse(""));
+        }
+        factory.setValidationQuery("SELECT 1");
+        factory.setMaxWaitForConnection(Duration.seconds(5));
+        factory.setCheckConnectionOnBorrow(true);
+        return factory;
+    }
+
+    /** Applies pending migrations, or stops the start with what to check. */
+    public static MigrateResult migrate(DataSource dataSource, Settings settings) {
+        try {
+            MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("database migrated: {} migration(s) applied, schema now at version {}",
+                        result.migrationsExecuted, result.targetSchemaVersion);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw new StartupException(describe(settings) + " cannot be reached or migrated (" + rootMessage(e) + "): "
+                    + (settings.embeddedDatabase()
+                    ? "check that no other deployer server uses the same DEPLOYER_DATA_DIR."
+                    : "check DEPLOYER_DATABASE_URL, DEPLOYER_DATABASE_USER and DEPLOYER_DATABASE_PASSWORD, and that PostgreSQL is running."), e);
+        }
+    }
+
+    private static String describe(Settings settings) {
+        return settings.embeddedDatabase() ? "The embedded H2 database" : "The database at " + settings.databaseUrl().get();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

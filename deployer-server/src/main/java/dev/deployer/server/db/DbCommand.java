@@ -1,0 +1,45 @@
+package dev.deployer.server.db;
+
+import dev.deployer.server.DeployerConfiguration;
+import dev.deployer.server.Settings;
+import dev.deployer.server.storage.DataDir;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** {@code db migrate [config.yml]}: applies pending migrations and exits. */
+public class DbCommand extends ConfiguredCommand<DeployerConfiguration> {
+    private final Map<String, String> env;
+
+    public DbCommand(Map<String, String> env) {
+        super("db", "Database tasks: `db migrate` applies pending migrations and exits.");
+        this.env = env;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("action").choices("migrate").help("migrate: apply pending migrations");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<DeployerConfiguration> bootstrap, Namespace namespace, DeployerConfiguration configuration)
+            throws Exception {
+        Settings settings = Settings.resolve(configuration, env);
+        DataDir dataDir = DataDir.open(settings.dataDir());
+        ManagedDataSource dataSource = Database.dataSourceFactory(settings, dataDir)
+                .build(bootstrap.getMetricRegistry(), "migrate");
+        try {
+            MigrateResult result = Database.migrate(dataSource, settings);
+            System.out.println(result.migrationsExecuted == 0
+                    ? "Database is up to date (schema version " + result.initialSchemaVersion + ")."
+                    : "Applied " + result.migrationsExecuted + " migration(s); schema version " + result.targetSchemaVersion + ".");
+        } finally {
+            dataSource.stop();
+        }
+    }
+}
