@@ -70,6 +70,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         ServerKeyPair keyPair = ServerKeyPair.loadOrCreate(dataDir);
 
         DataSourceFactory dataSourceFactory = Database.dataSourceFactory(settings, dataDir);
+        Database.probe(dataSourceFactory, settings);
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
         Database.migrate(dataSource, settings);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");

@@ -12,13 +12,7 @@ class DeployerServerCommand extends ServerCommand<DeployerConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof StartupException)) {
-            cause = cause.getCause();
-        }
-        if (cause != null) {
-            cli.getStdErr().println("deployer cannot start: " + cause.getMessage());
-        } else {
+        if (!StartupException.report(cli, e)) {
             super.onError(cli, namespace, e);
         }
     }

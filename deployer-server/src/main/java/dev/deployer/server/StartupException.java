@@ -12,4 +12,17 @@ public class StartupException extends RuntimeException {
     public StartupException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Prints the one sentence when {@code e} is (or wraps) a StartupException; false otherwise. */
+    public static boolean report(io.dropwizard.core.cli.Cli cli, Throwable e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof StartupException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return false;
+        }
+        cli.getStdErr().println("deployer cannot start: " + cause.getMessage());
+        return true;
+    }
 }

@@ -42,6 +42,23 @@ public final class Database {
         return factory;
     }
 
+    /**
+     * Opens one plain connection before any pool exists, so an unreachable database stops the start
+     * with one sentence instead of a pool's stack trace.
+     */
+    public static void probe(DataSourceFactory factory, Settings settings) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", factory.getUser() == null ? "" : factory.getUser());
+        properties.setProperty("password", factory.getPassword() == null ? "" : factory.getPassword());
+        properties.setProperty("connectTimeout", "5");
+        try (java.sql.Connection ignored = java.sql.DriverManager.getConnection(factory.getUrl(), properties)) {
+            LOG.debug("database reachable");
+        } catch (java.sql.SQLException e) {
+            throw new StartupException(describe(settings) + " cannot be reached (" + rootMessage(e) + "): "
+                    + hint(settings), e);
+        }
+    }
+
     /** Applies pending migrations, or stops the start with what to check. */
     public static MigrateResult migrate(DataSource dataSource, Settings settings) {
         try {
@@ -56,11 +73,14 @@ public final class Database {
             }
             return result;
         } catch (RuntimeException e) {
-            throw new StartupException(describe(settings) + " cannot be reached or migrated (" + rootMessage(e) + "): "
-                    + (settings.embeddedDatabase()
-                    ? "check that no other deployer server uses the same DEPLOYER_DATA_DIR."
-                    : "check DEPLOYER_DATABASE_URL, DEPLOYER_DATABASE_USER and DEPLOYER_DATABASE_PASSWORD, and that PostgreSQL is running."), e);
+            throw new StartupException(describe(settings) + " cannot be migrated (" + rootMessage(e) + "): " + hint(settings), e);
         }
+    }
+
+    private static String hint(Settings settings) {
+        return settings.embeddedDatabase()
+                ? "check that no other deployer server uses the same DEPLOYER_DATA_DIR."
+                : "check DEPLOYER_DATABASE_URL, DEPLOYER_DATABASE_USER and DEPLOYER_DATABASE_PASSWORD, and that PostgreSQL is running.";
     }
 
     private static String describe(Settings settings) {

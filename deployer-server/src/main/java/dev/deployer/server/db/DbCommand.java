@@ -5,6 +5,7 @@ import dev.deployer.server.Settings;
 import dev.deployer.server.storage.DataDir;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -27,12 +28,20 @@ public class DbCommand extends ConfiguredCommand<DeployerConfiguration> {
     }
 
     @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        if (!dev.deployer.server.StartupException.report(cli, e)) {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    @Override
     protected void run(Bootstrap<DeployerConfiguration> bootstrap, Namespace namespace, DeployerConfiguration configuration)
             throws Exception {
         Settings settings = Settings.resolve(configuration, env);
         DataDir dataDir = DataDir.open(settings.dataDir());
-        ManagedDataSource dataSource = Database.dataSourceFactory(settings, dataDir)
-                .build(bootstrap.getMetricRegistry(), "migrate");
+        DataSourceFactory factory = Database.dataSourceFactory(settings, dataDir);
+        Database.probe(factory, settings);
+        ManagedDataSource dataSource = factory.build(bootstrap.getMetricRegistry(), "migrate");
         try {
             MigrateResult result = Database.migrate(dataSource, settings);
             System.out.println(result.migrationsExecuted == 0
