@@ -18,6 +18,7 @@ public class DeployerConfiguration extends Configuration {
     private String masterKey;
     private String publicUrl;
     private int buildConcurrency;
+    private String mavenRepository;
 
     public DeployerConfiguration() {
         // The request log must not record query strings: they could carry a token.
@@ -44,4 +45,6 @@ public class DeployerConfiguration extends Configuration {
     public void setPublicUrl(String publicUrl) { this.publicUrl = publicUrl; }
     public int getBuildConcurrency() { return buildConcurrency; }
     public void setBuildConcurrency(int buildConcurrency) { this.buildConcurrency = buildConcurrency; }
+    public String getMavenRepository() { return mavenRepository; }
+    public void setMavenRepository(String mavenRepository) { this.mavenRepository = mavenRepository; }
 }

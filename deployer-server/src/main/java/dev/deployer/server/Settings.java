@@ -17,7 +17,9 @@ public record Settings(
         Optional<String> databasePassword,
         Optional<String> masterKey,
         Optional<String> publicUrl,
-        int buildConcurrency) {
+        int buildConcurrency,
+        // The Maven local repository all builds share; empty: the data dir's m2/repository.
+        Optional<Path> mavenRepository) {
 
     public static final String DATA_DIR = "DEPLOYER_DATA_DIR";
     public static final String PORT = "DEPLOYER_PORT";
@@ -28,6 +30,7 @@ public record Settings(
     public static final String MASTER_KEY = "DEPLOYER_MASTER_KEY";
     public static final String PUBLIC_URL = "DEPLOYER_PUBLIC_URL";
     public static final String BUILD_CONCURRENCY = "DEPLOYER_BUILD_CONCURRENCY";
+    public static final String MAVEN_REPO = "DEPLOYER_MAVEN_REPO";
 
     public static Settings resolve(DeployerConfiguration file, Map<String, String> env) {
         return new Settings(
@@ -40,7 +43,8 @@ public record Settings(
                 pick(env, MASTER_KEY, file.getMasterKey()),
                 pick(env, PUBLIC_URL, file.getPublicUrl()),
                 positive(env, BUILD_CONCURRENCY, file.getBuildConcurrency() > 0
-                        ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()));
+                        ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()),
+                pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()));
     }
 
     public boolean embeddedDatabase() {
