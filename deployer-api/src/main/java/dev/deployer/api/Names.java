@@ -1,5 +1,6 @@
 package dev.deployer.api;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -9,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class Names {
     private static final Pattern APP = Pattern.compile("^[a-z][a-z0-9-]{0,29}$");
+    private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$");
     private static final Pattern CONFIG_KEY = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
     private static final int CONFIG_KEY_MAX = 255;
+    /** An app runs as the system user of its name: these accounts own the system or are shared, so never an app's. */
+    private static final Set<String> RESERVED_APP_NAMES = Set.of("root", "daemon", "bin", "sys", "nobody");
 
     private Names() {}
 
@@ -19,6 +23,10 @@ public final class Names {
         if (name == null || !APP.matcher(name).matches()) {
             throw new IllegalArgumentException("app name " + quoted(name) + " is not valid: use 1-30 lowercase letters, "
                     + "digits and '-', starting with a letter");
+        }
+        if (RESERVED_APP_NAMES.contains(name)) {
+            throw new IllegalArgumentException("app name '" + name + "' is reserved: an app runs as the system user "
+                    + "of its name, and that account belongs to the system");
         }
         return name;
     }
@@ -41,5 +49,17 @@ public final class Names {
         return "'" + shown.codePoints()
                 .map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'";
+    }
+
+    /**
+     * A git ref to build: a branch, tag or commit id. Stricter than git itself (no {@code ..},
+     * {@code @}, {@code ~}, {@code ^}, {@code :} or spaces), so a ref never reads as an option or a revision expression.
+     */
+    public static String ref(String ref) {
+        if (ref == null || !REF.matcher(ref).matches() || ref.contains("..") || ref.endsWith("/") || ref.endsWith(".lock")) {
+            throw new IllegalArgumentException("ref must be a branch, tag or commit id of letters, digits, '.', '_', '/' and '-' "
+                    + "(got '" + ref + "')");
+        }
+        return ref;
     }
 }

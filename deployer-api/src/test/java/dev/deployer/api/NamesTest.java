@@ -24,6 +24,12 @@ class NamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"root", "daemon", "bin", "sys", "nobody"})
+    void appNameRejectsSystemAccountsBecauseTheAppRunsAsThatUser(String name) {
+        assertThatThrownBy(() -> Names.appName(name)).hasMessageContaining("reserved");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"PORT", "DATABASE_URL", "_HIDDEN", "A1", "X"})
     void configKeyAcceptsShellStyleUppercaseNames(String key) {
         assertThat(Names.configKey(key)).isEqualTo(key);

@@ -1,5 +1,9 @@
 package dev.deployer.server;
 
+import dev.deployer.server.apps.AppDao;
+import dev.deployer.server.apps.AppRemover;
+import dev.deployer.server.apps.AppService;
+import dev.deployer.server.apps.AppsResource;
 import dev.deployer.server.audit.AuditDao;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.audit.AuditResource;
@@ -7,6 +11,10 @@ import dev.deployer.server.auth.Authentication;
 import dev.deployer.server.auth.TokenDao;
 import dev.deployer.server.auth.TokenService;
 import dev.deployer.server.auth.TokensResource;
+import dev.deployer.server.config.ConfigChangeListener;
+import dev.deployer.server.config.ConfigDao;
+import dev.deployer.server.config.ConfigResource;
+import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.config.MasterKey;
 import dev.deployer.server.config.SecretBox;
 import dev.deployer.server.db.Database;
@@ -77,6 +85,9 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
 
         TokenService tokens = new TokenService(jdbi.onDemand(TokenDao.class), clock);
         AuditLog audit = new AuditLog(jdbi.onDemand(AuditDao.class), clock);
+        ConfigVars configVars = new ConfigVars(jdbi.onDemand(ConfigDao.class), secrets, clock);
+        // TODO(deploy engine): an AppRemover that stops and removes the unit over SSH, a listener that releases and restarts
+        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, AppRemover.NONE, clock);
         tokens.bootstrapAdmin(dataDir).ifPresent(token -> announceAdminToken(token, dataDir));
 
         Authentication.register(environment, tokens);
@@ -86,6 +97,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new SshKeyResource(keyPair));
         environment.jersey().register(new TokensResource(tokens, audit));
         environment.jersey().register(new AuditResource(audit));
+        environment.jersey().register(new AppsResource(apps, audit));
+        environment.jersey().register(new ConfigResource(apps, configVars, ConfigChangeListener.NONE, audit));
 
         environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
         environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));

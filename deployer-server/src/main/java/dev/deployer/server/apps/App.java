@@ -1,0 +1,30 @@
+package dev.deployer.server.apps;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One app as the rest of the server sees it. Never carries the webhook secret: ask
+ * {@link AppService#webhookSecret(String)} for that.
+ *
+ * @param repoUrl      where builds clone from; null when code arrives only by {@code git push}
+ * @param healthPath   HTTP path checked after a start; null means no HTTP check (the unit must stay active)
+ * @param buildCommand null means auto-detect (Maven wrapper, Maven, Gradle wrapper, ...)
+ * @param artifactPath null means auto-detect the one runnable jar the build made
+ * @param batchSize    hosts switched at once after the canary; null means one at a time
+ * @param hosts        host names in deploy order: the first is the canary
+ */
+public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
+                  String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
+                  int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt) {
+    public static final String DEFAULT_BRANCH = "main";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_JAVA_VERSION = 17;
+    public static final int DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;
+    public static final int DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
+    public static final int DEFAULT_KEEP_RELEASES = 5;
+
+    public App {
+        hosts = List.copyOf(hosts);
+    }
+}

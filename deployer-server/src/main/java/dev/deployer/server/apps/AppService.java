@@ -1,0 +1,182 @@
+package dev.deployer.server.apps;
+
+import dev.deployer.api.AppRequest;
+import dev.deployer.api.Names;
+import dev.deployer.server.apps.AppDao.AppRow;
+import dev.deployer.server.config.ConfigVars;
+import dev.deployer.server.config.Secret;
+import dev.deployer.server.config.SecretBox;
+import dev.deployer.server.http.ApiProblem;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
+
+/** Creating, changing and deleting apps. Failures a caller can fix are ApiProblems (400, 404, 409). */
+public class AppService {
+    /** The answer of a change: the app, and a webhook secret in plain text only when one was just made. */
+    public record Saved(App app, String newWebhookSecret, List<String> changedFields) {}
+
+    private final AppDao dao;
+    private final ConfigVars config;
+    private final SecretBox box;
+    private final AppRemover remover;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AppService(AppDao dao, ConfigVars config, SecretBox box, AppRemover remover, Clock clock) {
+        this.dao = dao;
+        this.config = config;
+        this.box = box;
+        this.remover = remover;
+        this.clock = clock;
+    }
+
+    public List<App> list() {
+        return dao.listLive().stream().map(this::toApp).toList();
+    }
+
+    /** The live app of that name: 400 for a name that can't be one, 404 when there is none. */
+    public App require(String name) {
+        return find(name).orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+    }
+
+    public Optional<App> find(String name) {
+        validName(name);
+        return dao.findLive(name).map(this::toApp);
+    }
+
+    /** Creates the app, or revives a deleted one of that name with its release history. */
+    public Saved create(AppRequest request) {
+        String name = validName(request.name());
+        List<Long> hostIds = hostIds(request.hosts());
+        Optional<AppRow> existing = dao.findAny(name);
+        if (existing.isPresent() && existing.get().deletedAt() == null) {
+            throw ApiProblem.conflict("an app named " + name + " already exists");
+        }
+        String secret = newWebhookSecret();
+        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), clock.instant()));
+        try {
+            if (existing.isPresent()) {
+                row = withId(row, existing.get().id());
+                dao.updateWithHosts(row, hostIds);
+            } else {
+                row = withId(row, dao.insertWithHosts(row, hostIds));
+            }
+        } catch (JdbiException e) {
+            if (dao.findLive(name).isPresent()) {
+                throw ApiProblem.conflict("an app named " + name + " already exists");
+            }
+            throw e;
+        }
+        return new Saved(toApp(row), secret, List.of());
+    }
+
+    public Saved update(String name, AppRequest request) {
+        AppRow current = dao.findLive(validName(name)).orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+        if (request.name() != null && !request.name().equals(name)) {
+            throw ApiProblem.badRequest("apps cannot be renamed: create a new app and delete this one");
+        }
+        AppRow row = fields(() -> AppFields.merged(current, request));
+        String secret = null;
+        if (Boolean.TRUE.equals(request.rotateWebhookSecret())) {
+            secret = newWebhookSecret();
+            row = withSecret(row, box.seal(Secret.of(secret)));
+        }
+        List<String> hostsBefore = dao.hostNames(current.id());
+        List<String> hostsAfter = request.hosts() == null ? hostsBefore : request.hosts();
+        dao.updateWithHosts(row, hostIds(hostsAfter));
+        App before = toApp(current);
+        App after = toApp(row);
+        return new Saved(after, secret, AppDiff.changedFields(before, after, secret != null));
+    }
+
+    /** Takes the app off its hosts, then forgets it; without {@code purge} its release history stays. */
+    public App delete(String name, boolean purge) {
+        AppRow row = (purge ? dao.findAny(validName(name)) : dao.findLive(validName(name)))
+                .orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+        App app = toApp(row);
+        if (row.deletedAt() == null) {
+            remover.remove(app, purge);
+        }
+        if (purge) {
+            dao.purge(row.id());
+        } else {
+            dao.markDeleted(row.id(), clock.instant());
+            config.clear(row.id());
+        }
+        return app;
+    }
+
+    /** The key that signs the app's push webhooks (check with {@link SecretBox#hmacSha256}). */
+    public Secret webhookSecret(String app) {
+        return box.open(dao.findLive(validName(app)).orElseThrow(() -> ApiProblem.notFound("no app named " + app))
+                .webhookSecret());
+    }
+
+    private static String validName(String name) {
+        try {
+            return Names.appName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+    }
+
+    /** Host ids in the given order; each name must be a known host, and an app needs at least one. */
+    private List<Long> hostIds(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw ApiProblem.badRequest("an app needs at least one host: give hosts by name, e.g. [\"web1\", \"web2\"]");
+        }
+        if (new LinkedHashSet<>(names).size() != names.size()) {
+            throw ApiProblem.badRequest("a host is named twice in the app's hosts");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String host : names) {
+            ids.add(dao.hostId(host).orElseThrow(() -> ApiProblem.badRequest("no host named " + printable(host)
+                    + ": add it first with 'deployer hosts add'")));
+        }
+        return ids;
+    }
+
+    private static String printable(String text) {
+        String shown = text == null ? "(none)" : text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static AppRow fields(java.util.function.Supplier<AppRow> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+    }
+
+    private String newWebhookSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private App toApp(AppRow r) {
+        return new App(r.id(), r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
+                r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
+                r.keepReleases(), r.batchSize(), r.id() == 0 ? List.of() : dao.hostNames(r.id()), r.createdAt());
+    }
+
+    private static AppRow withId(AppRow r, long id) {
+        return new AppRow(id, r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
+                r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
+                r.keepReleases(), r.batchSize(), r.webhookSecret(), r.createdAt(), null);
+    }
+
+    private static AppRow withSecret(AppRow r, String sealed) {
+        return new AppRow(r.id(), r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
+                r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
+                r.keepReleases(), r.batchSize(), sealed, r.createdAt(), r.deletedAt());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.deployer.server.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deployer.server.apps.App;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SystemdUnitTest {
+    static App app(String name, String javaOptions) {
+        return new App(1, name, null, "main", 8080, javaOptions, 17, "/health", 60, null, null, 900, 5, null,
+                List.of("web1"), Instant.EPOCH);
+    }
+
+    @Test
+    void unitRunsTheCurrentJarAsTheAppsOwnUserWithHardening() {
+        assertThat(SystemdUnit.render(app("billing", "-Xmx256m -XX:+UseG1GC"))).isEqualTo("""
+                # Written by deployer for app billing: edits here are overwritten by the next release.
+                [Unit]
+                Description=deployer app billing
+                Wants=network-online.target
+                After=network-online.target
+
+                [Service]
+                Type=exec
+                User=billing
+                Group=billing
+                EnvironmentFile=/etc/deployer/billing.env
+                StateDirectory=deployer/billing
+                WorkingDirectory=/var/lib/deployer/billing
+                ExecStart=/usr/bin/java -Xmx256m -XX:+UseG1GC -jar /opt/deployer/billing/current/app.jar
+                Restart=on-failure
+                RestartSec=5
+                SuccessExitStatus=143
+                TimeoutStopSec=30
+                StandardOutput=journal
+                StandardError=journal
+                SyslogIdentifier=billing
+                NoNewPrivileges=yes
+                PrivateTmp=yes
+                ProtectSystem=strict
+                ProtectHome=yes
+
+                [Install]
+                WantedBy=multi-user.target
+                """);
+    }
+
+    @Test
+    void noJavaOptionsMeansJustTheJar() {
+        assertThat(SystemdUnit.render(app("web", "")))
+                .contains("\nExecStart=/usr/bin/java -jar /opt/deployer/web/current/app.jar\n");
+    }
+
+    @Test
+    void percentAndDollarInOptionsAreEscapedSoSystemdPassesThemThrough() {
+        assertThat(SystemdUnit.render(app("web", "  -Dlog.pattern=%d{HH:mm}  -Dprice=$5\t-Xss1m ")))
+                .contains("\nExecStart=/usr/bin/java -Dlog.pattern=%%d{HH:mm} -Dprice=$$5 -Xss1m -jar /opt/deployer/web/current/app.jar\n");
+    }
+
+    @Test
+    void sameAppGivesTheSameTextSoAnUnchangedUnitNeedsNoDaemonReload() {
+        assertThat(SystemdUnit.render(app("web", "-Xmx1g"))).isEqualTo(SystemdUnit.render(app("web", "-Xmx1g")));
+    }
+}
