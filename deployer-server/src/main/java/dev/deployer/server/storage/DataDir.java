@@ -45,6 +45,7 @@ public final class DataDir {
     public Path repositories() { return root.resolve("repos"); }
     public Path workspaces() { return root.resolve("workspaces"); }
     public Path mavenRepository() { return root.resolve("m2").resolve("repository"); }
+    public Path gradleHome() { return root.resolve("gradle"); }
 
     /** True when the dir can still be written: the admin health check. */
     public boolean writable() {

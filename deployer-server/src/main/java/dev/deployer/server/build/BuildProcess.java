@@ -1,0 +1,103 @@
+package dev.deployer.server.build;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one build command to its end: output streamed line by line, a time limit, and whatever
+ * way it ends (success, failure, timeout, the caller's thread interrupted) no process of it is
+ * left running.
+ */
+final class BuildProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildProcess.class);
+    /** How long the output may trail the process: a straggler we could not kill would hold the pipe open. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
+
+    private final ProcessFactory processes;
+
+    BuildProcess(ProcessFactory processes) {
+        this.processes = processes;
+    }
+
+    /** Returns when the command exited with status 0; throws {@link BuildFailure} otherwise. */
+    void run(List<String> command, Path directory, Map<String, String> env, Duration timeout, BuildOutput output, String app) {
+        Process process;
+        try {
+            process = processes.start(command, directory, env);
+        } catch (IOException e) {
+            throw new BuildFailure("cannot start the build command " + command.get(0) + " (" + e.getMessage()
+                    + "): check that it exists in the repository or on the server's PATH", output.lastLines());
+        }
+        Thread reader = startReader(process, output, app);
+        String failure = null;
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                failure = "the build timed out after " + describe(timeout) + " and was stopped: make it faster, "
+                        + "or raise the app's build timeout";
+            } else if (process.exitValue() != 0) {
+                failure = "the build failed: " + command.get(0) + " exited with status " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "the build was cancelled";
+        } finally {
+            cleanUp(process, env.get(BuildEnvironment.MARKER), reader, app);
+        }
+        if (failure != null) {
+            throw new BuildFailure(failure, output.lastLines());
+        }
+    }
+
+    private static Thread startReader(Process process, BuildOutput output, String app) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.accept(line);
+                }
+            } catch (IOException e) {
+                LOG.warn("build output could not be read to its end app={} error={}", app, e.toString());
+            }
+        }, "build-output-" + app);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    /** Runs even for a cancelled build, so the interrupt is set aside until the processes are gone. */
+    private static void cleanUp(Process process, String buildId, Thread reader, String app) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            int killed = ProcessTree.killAll(process.toHandle(), buildId);
+            if (killed > 0) {
+                LOG.info("build processes killed app={} count={}", app, killed);
+            }
+            reader.join(OUTPUT_DRAIN.toMillis());
+            if (reader.isAlive()) {
+                LOG.warn("build output still open after the build ended app={}: a process outside the build's reach holds it", app);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String describe(Duration timeout) {
+        long seconds = timeout.toSeconds();
+        if (seconds % 60 == 0) {
+            return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+        }
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.deployer.server.build;
+
+import dev.deployer.server.storage.DataDir;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an app's commit into a verified artifact, once: a commit already built is served from
+ * the {@link ArtifactStore}; otherwise it is checked out into a fresh workspace, built by its
+ * configured or detected command without a shell, and its one runnable jar is stored.
+ */
+public class Builder {
+    private static final Logger LOG = LoggerFactory.getLogger(Builder.class);
+
+    private final ArtifactStore store;
+    private final Path workspaces;
+    private final Path mavenRepository;
+    private final BuildEnvironment environment;
+    private final BuildProcess process;
+    private final BuildSlots slots;
+
+    /**
+     * Deletes the workspaces a stopped server left behind, so build only one Builder per data dir.
+     *
+     * @param mavenRepository the Maven local repository all builds share
+     * @param concurrency     how many apps may build at once
+     * @param serverEnv       the server's environment; builds get only PATH and JAVA_HOME from it
+     */
+    public Builder(ArtifactStore store, DataDir dataDir, Path mavenRepository, int concurrency,
+                   Map<String, String> serverEnv, ProcessFactory processes) {
+        this.store = store;
+        this.workspaces = dataDir.workspaces();
+        this.mavenRepository = mavenRepository;
+        this.environment = new BuildEnvironment(mavenRepository, dataDir.gradleHome(), serverEnv);
+        this.process = new BuildProcess(processes);
+        this.slots = new BuildSlots(concurrency);
+        Workspace.deleteLeftovers(workspaces);
+    }
+
+    /**
+     * The artifact of {@code commit} (a full id) from the app's repository at {@code gitDir}.
+     * Output lines go to {@code output} as they come, partly from another thread, never
+     * concurrently. Blocks while another build of the same app runs or all slots are taken;
+     * interrupting the calling thread cancels the build and kills its processes.
+     *
+     * @throws BuildFailure when there is no artifact; its message says why and what to do
+     */
+    public Artifact build(BuildSpec spec, Path gitDir, String commit, Consumer<String> output) {
+        if (!ObjectId.isId(commit)) {
+            throw new IllegalArgumentException("a build needs a full commit id, got: " + commit);
+        }
+        BuildOutput out = new BuildOutput(output, spec.app());
+        long appId = store.appId(spec.app());
+        Optional<Artifact> built = reuse(spec.app(), appId, commit, out);
+        if (built.isPresent()) {
+            return built.get();
+        }
+        try (BuildSlots.Held turn = slots.appTurn(spec.app(), out)) {
+            // The build we waited for may have been of this very commit.
+            built = reuse(spec.app(), appId, commit, out);
+            if (built.isPresent()) {
+                return built.get();
+            }
+            try (BuildSlots.Held slot = slots.buildSlot(out)) {
+                return buildNow(spec, appId, gitDir, commit, out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("build cancelled before it started app={} commit={}", spec.app(), commit);
+            throw new BuildFailure("the build was cancelled before it started", out.lastLines());
+        }
+    }
+
+    private Optional<Artifact> reuse(String app, long appId, String commit, BuildOutput out) {
+        Optional<Artifact> built = store.forCommit(appId, commit);
+        built.ifPresent(artifact -> {
+            out.step("reusing artifact " + artifact.sha256() + " built from commit " + commit + " (no build needed)");
+            LOG.info("build skipped, artifact reused app={} commit={} sha256={}", app, commit, artifact.sha256());
+        });
+        return built;
+    }
+
+    private Artifact buildNow(BuildSpec spec, long appId, Path gitDir, String commit, BuildOutput out) {
+        String app = spec.app();
+        long started = System.nanoTime();
+        try (Workspace workspace = Workspace.create(workspaces, app, commit)) {
+            GitCheckout.export(gitDir, commit, workspace.source(), out);
+            List<String> command = BuildCommand.choose(spec.buildCommand(), workspace.source(), mavenRepository);
+            out.step("building " + app + " at commit " + commit + " with: " + String.join(" ", command));
+            // Only the executable: a configured command's arguments are the operator's and may hold anything.
+            LOG.info("build started app={} commit={} command={}", app, commit, command.get(0));
+            Map<String, String> env = environment.forBuild(workspace.home(), UUID.randomUUID().toString());
+            process.run(command, workspace.source(), env, spec.timeout(), out, app);
+            Path jar = RunnableJars.find(workspace.source(), spec.artifactPath(), out.lastLines());
+            Artifact artifact = store.put(appId, commit, jar);
+            out.step("artifact " + workspace.source().relativize(jar) + ": sha256 " + artifact.sha256()
+                    + ", " + artifact.size() + " bytes");
+            LOG.info("build succeeded app={} commit={} sha256={} size={} seconds={}", app, commit,
+                    artifact.sha256(), artifact.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            return artifact;
+        } catch (BuildFailure e) {
+            LOG.warn("build failed app={} commit={} reason={}", app, commit, e.getMessage());
+            throw e;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("build failed app={} commit={} reason={}", app, commit, e.getMessage());
+            throw new BuildFailure(e.getMessage() + ": fix the app's build command", out.lastLines());
+        } catch (UncheckedIOException e) {
+            LOG.warn("build failed on the server app={} commit={} error={}", app, commit, e.getCause().toString());
+            throw new BuildFailure(e.getMessage() + " (" + e.getCause().getMessage() + "): check the server's disk",
+                    out.lastLines());
+        }
+    }
+}

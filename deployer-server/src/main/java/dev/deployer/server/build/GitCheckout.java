@@ -1,0 +1,79 @@
+package dev.deployer.server.build;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Writes the files of one commit into an empty directory, read straight from the app's
+ * repository by object id. Not a clone: during a git push the pushed commit is in the object
+ * store before any ref points to it, and a clone would only see what refs reach.
+ */
+final class GitCheckout {
+    private GitCheckout() {}
+
+    /** Writes {@code commit}'s tree into {@code target}; submodules are not checked out and say so on {@code output}. */
+    static void export(Path gitDir, String commit, Path target, BuildOutput output) {
+        if (!ObjectId.isId(commit)) {
+            throw new IllegalArgumentException("not a full commit id: " + commit);
+        }
+        try (Repository repository = open(gitDir);
+             RevWalk walk = new RevWalk(repository);
+             TreeWalk tree = new TreeWalk(repository)) {
+            RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit));
+            tree.addTree(revCommit.getTree());
+            tree.setRecursive(true);
+            ObjectReader reader = tree.getObjectReader();
+            while (tree.next()) {
+                Path file = target.resolve(tree.getPathString()).normalize();
+                if (!file.startsWith(target) || file.equals(target)) {
+                    throw new BuildFailure("commit " + commit + " holds a path outside its tree: " + tree.getPathString(), List.of());
+                }
+                FileMode mode = tree.getFileMode(0);
+                if (mode == FileMode.GITLINK) {
+                    output.step("submodule " + tree.getPathString() + " is not checked out: builds see only the app's own repository");
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                if (mode == FileMode.SYMLINK) {
+                    byte[] linkTarget = reader.open(tree.getObjectId(0)).getCachedBytes();
+                    Files.createSymbolicLink(file, Path.of(new String(linkTarget, StandardCharsets.UTF_8)));
+                } else {
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        reader.open(tree.getObjectId(0)).copyTo(out); // streamed: blobs may be large
+                    }
+                    if (mode == FileMode.EXECUTABLE_FILE) {
+                        file.toFile().setExecutable(true);
+                    }
+                }
+            }
+        } catch (MissingObjectException e) {
+            throw new BuildFailure("commit " + commit + " is not in the app's repository: push it first", List.of());
+        } catch (IOException e) {
+            throw new BuildFailure("cannot check out commit " + commit + " (" + e.getMessage() + ")", List.of());
+        }
+    }
+
+    /** Accepts a bare repository, a .git dir, or a working tree holding one. */
+    private static Repository open(Path gitDir) throws IOException {
+        java.io.File resolved = RepositoryCache.FileKey.resolve(gitDir.toFile(), FS.DETECTED);
+        if (resolved == null) {
+            throw new IOException("no git repository at " + gitDir);
+        }
+        return new FileRepositoryBuilder().setGitDir(resolved).setMustExist(true).build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.deployer.server.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildEnvironmentTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void buildSeesNoneOfTheServersVariables() {
+        Map<String, String> serverEnv = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "/usr/lib/jvm/java-17",
+                "DEPLOYER_MASTER_KEY", "c2VjcmV0", "DEPLOYER_DATABASE_PASSWORD", "pw", "AWS_SECRET_ACCESS_KEY", "x",
+                "MAVEN_OPTS", "-Xmx8g", "HOME", "/root");
+
+        Map<String, String> env = new BuildEnvironment(Path.of("/data/m2/repository"), Path.of("/data/gradle"), serverEnv)
+                .forBuild(home, "build-1");
+
+        assertThat(env).containsOnlyKeys("PATH", "HOME", "LANG", "JAVA_HOME", "MAVEN_USER_HOME", "GRADLE_USER_HOME",
+                "GRADLE_OPTS", "BUILD_ID");
+        assertThat(env).containsEntry("PATH", "/usr/bin:/bin").containsEntry("HOME", home.toString())
+                .containsEntry("LANG", "C.UTF-8").containsEntry("JAVA_HOME", "/usr/lib/jvm/java-17")
+                .containsEntry("MAVEN_USER_HOME", "/data/m2").containsEntry("GRADLE_OPTS", "-Dorg.gradle.daemon=false")
+                .containsEntry("BUILD_ID", "build-1");
+    }
+
+    @Test
+    void withoutServerPathBuildsGetTheStandardOne() {
+        Map<String, String> env = new BuildEnvironment(Path.of("/m2/repository"), Path.of("/gradle"), Map.of())
+                .forBuild(home, "build-2");
+
+        assertThat(env).containsEntry("PATH", "/usr/local/bin:/usr/bin:/bin").doesNotContainKey("JAVA_HOME");
+    }
+
+    @Test
+    void mavenStartedAnyWayFindsTheSharedRepositoryThroughTheBuildsHome() throws IOException {
+        new BuildEnvironment(Path.of("/data/m2 & co/repository"), Path.of("/gradle"), Map.of()).forBuild(home, "build-3");
+
+        assertThat(Files.readString(home.resolve(".m2/settings.xml")))
+                .contains("<localRepository>/data/m2 &amp; co/repository</localRepository>");
+    }
+}
