@@ -40,9 +40,9 @@ final class BuildSlots {
         return slots::release;
     }
 
-    /** A turn or slot, given back by closing it. */
-    interface Held extends AutoCloseable {
-        @Override
-        void close();
+    /** A turn or slot, to be released in a finally block. */
+    @FunctionalInterface
+    interface Held {
+        void release();
     }
 }

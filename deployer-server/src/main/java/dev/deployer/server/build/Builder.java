@@ -53,6 +53,7 @@ public class Builder {
      * interrupting the calling thread cancels the build and kills its processes.
      *
      * @throws BuildFailure when there is no artifact; its message says why and what to do
+     * @throws IllegalArgumentException when there is no such app or {@code commit} is not a full id
      */
     public Artifact build(BuildSpec spec, Path gitDir, String commit, Consumer<String> output) {
         if (!ObjectId.isId(commit)) {
@@ -64,19 +65,32 @@ public class Builder {
         if (built.isPresent()) {
             return built.get();
         }
-        try (BuildSlots.Held turn = slots.appTurn(spec.app(), out)) {
-            // The build we waited for may have been of this very commit.
-            built = reuse(spec.app(), appId, commit, out);
-            if (built.isPresent()) {
-                return built.get();
-            }
-            try (BuildSlots.Held slot = slots.buildSlot(out)) {
-                return buildNow(spec, appId, gitDir, commit, out);
-            }
+        try {
+            return buildInTurn(spec, appId, gitDir, commit, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.info("build cancelled before it started app={} commit={}", spec.app(), commit);
             throw new BuildFailure("the build was cancelled before it started", out.lastLines());
+        }
+    }
+
+    private Artifact buildInTurn(BuildSpec spec, long appId, Path gitDir, String commit, BuildOutput out)
+            throws InterruptedException {
+        BuildSlots.Held turn = slots.appTurn(spec.app(), out);
+        try {
+            // The build we waited for may have been of this very commit.
+            Optional<Artifact> built = reuse(spec.app(), appId, commit, out);
+            if (built.isPresent()) {
+                return built.get();
+            }
+            BuildSlots.Held slot = slots.buildSlot(out);
+            try {
+                return buildNow(spec, appId, gitDir, commit, out);
+            } finally {
+                slot.release();
+            }
+        } finally {
+            turn.release();
         }
     }
 
