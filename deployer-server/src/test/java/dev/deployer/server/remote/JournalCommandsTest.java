@@ -1,0 +1,56 @@
+package dev.deployer.server.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JournalCommandsTest {
+    private static final String BASE = "'journalctl' '--unit=deployer-shop.service' '--output=json' "
+            + "'--output-fields=MESSAGE,PRIORITY' '--all' '--no-pager' '--quiet'";
+
+    @Test
+    void readTakesTheLastLinesOfTheAppUnit() {
+        assertThat(JournalCommands.read("shop", 100, null).render()).isEqualTo(BASE + " '--lines=100'");
+    }
+
+    @Test
+    void readSinceUsesTheZoneFreeEpochForm() {
+        Instant since = Instant.parse("2026-11-25T14:00:00.123456789Z");
+        assertThat(JournalCommands.read("shop", 5, since).render())
+                .isEqualTo(BASE + " '--lines=5' '--since=@1795615200.123456'");
+        assertThat(JournalCommands.epoch(Instant.ofEpochSecond(7))).isEqualTo("@7.000000");
+    }
+
+    @Test
+    void followContinuesAfterACursorWithoutTheDefaultTail() {
+        String cursor = "s=1c26c1fe3a7b453abd14333c8e6d2519;i=a3;b=5061486db3a04b50bf4c3c1bc2019f17;m=68dd4599;t=6611a86914279;x=8a1b16c8b2f69101";
+        assertThat(JournalCommands.follow("shop", cursor, Instant.EPOCH).render())
+                .isEqualTo(BASE + " '--follow' '--no-tail' '--after-cursor=" + cursor + "'");
+    }
+
+    @Test
+    void followWithoutACursorStartsAtATime() {
+        assertThat(JournalCommands.follow("shop", null, Instant.ofEpochSecond(1_795_615_200)).render())
+                .isEqualTo(BASE + " '--follow' '--no-tail' '--since=@1795615200.000000'");
+    }
+
+    @Test
+    void runsPrivilegedForANonRootUser() {
+        assertThat(JournalCommands.read("shop", 1, null).privileged(false).render()).startsWith("'sudo' '-n' 'journalctl' ");
+        assertThat(JournalCommands.read("shop", 1, null).privileged(true).render()).startsWith("'journalctl' ");
+    }
+
+    @Test
+    void rejectsWhatCannotBeAnAppACursorOrALineCount() {
+        assertThatThrownBy(() -> JournalCommands.read("Shop;reboot", 1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalCommands.read("shop", -1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalCommands.read("shop", 10_001, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalCommands.follow("shop", "s=1' --file=/etc/shadow", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalCommands.follow("shop", null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalCommands.read("shop", 1, Instant.ofEpochSecond(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
