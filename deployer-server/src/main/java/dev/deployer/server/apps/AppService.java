@@ -59,7 +59,7 @@ public class AppService {
             throw ApiProblem.conflict("an app named " + name + " already exists");
         }
         String secret = newWebhookSecret();
-        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), clock.instant()));
+        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), now()));
         try {
             if (existing.isPresent()) {
                 row = withId(row, existing.get().id());
@@ -78,6 +78,7 @@ public class AppService {
 
     public Saved update(String name, AppRequest request) {
         AppRow current = dao.findLive(validName(name)).orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+        App before = toApp(current);
         if (request.name() != null && !request.name().equals(name)) {
             throw ApiProblem.badRequest("apps cannot be renamed: create a new app and delete this one");
         }
@@ -87,10 +88,7 @@ public class AppService {
             secret = newWebhookSecret();
             row = withSecret(row, box.seal(Secret.of(secret)));
         }
-        List<String> hostsBefore = dao.hostNames(current.id());
-        List<String> hostsAfter = request.hosts() == null ? hostsBefore : request.hosts();
-        dao.updateWithHosts(row, hostIds(hostsAfter));
-        App before = toApp(current);
+        dao.updateWithHosts(row, hostIds(request.hosts() == null ? before.hosts() : request.hosts()));
         App after = toApp(row);
         return new Saved(after, secret, AppDiff.changedFields(before, after, secret != null));
     }
@@ -106,7 +104,7 @@ public class AppService {
         if (purge) {
             dao.purge(row.id());
         } else {
-            dao.markDeleted(row.id(), clock.instant());
+            dao.markDeleted(row.id(), now());
             config.clear(row.id());
         }
         return app;
@@ -154,6 +152,11 @@ public class AppService {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
+    }
+
+    /** Microseconds: what both databases keep, so an app read back equals the one returned. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private String newWebhookSecret() {

@@ -92,7 +92,7 @@ public class ConfigVars {
             throw new IllegalArgumentException("the config vars of an app may add up to about 700 KB; this change "
                     + "would exceed that");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<ConfigDao.VarRow> rows = new ArrayList<>();
         SortedSet<String> changed = new TreeSet<>();
         set.forEach((key, value) -> {

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ConfigVarsTest {
+public class ConfigVarsTest {
     static final String TRICKY = " say \"hi\" 'x' $HOME ${P} `id` #c ;d a=b C:\\n\\ \nline2\r\n ünï ☃ 🚀 ";
 
     private final TestDatabase.Named db = TestDatabase.h2();
     private final long app = db.jdbi().onDemand(AppDao.class).insert(AppDaoTest.row("web"));
     private final ConfigVars vars = new ConfigVars(db.jdbi().onDemand(ConfigDao.class), new SecretBox(key()), Clock.systemUTC());
 
-    static byte[] key() {
+    public static byte[] key() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
