@@ -53,6 +53,42 @@ public class DeployerClient {
         return get("api/ssh-key", new TypeReference<>() {});
     }
 
+    // --- apps and config vars ---------------------------------------------------------------
+
+    public List<AppInfo> apps() {
+        return get("api/apps", new TypeReference<>() {});
+    }
+
+    public AppInfo app(String name) {
+        return get("api/apps/" + encode(name), new TypeReference<>() {});
+    }
+
+    /** The answer carries the app's webhook secret: the only time it is shown. */
+    public AppInfo createApp(AppRequest request) {
+        return send("POST", "api/apps", request, new TypeReference<>() {});
+    }
+
+    /** Null fields stay as they are; see {@link AppRequest} for clearing one. */
+    public AppInfo updateApp(String name, AppRequest request) {
+        return send("PATCH", "api/apps/" + encode(name), request, new TypeReference<>() {});
+    }
+
+    /** Takes the app off its hosts; {@code purge} also drops its release history. */
+    public void deleteApp(String name, boolean purge) {
+        send("DELETE", "api/apps/" + encode(name) + (purge ? "?purge=true" : ""), null, new TypeReference<Void>() {});
+    }
+
+    /** Keys with masked values: values are write-only. */
+    public List<ConfigVarInfo> config(String app) {
+        return get("api/apps/" + encode(app) + "/config", new TypeReference<>() {});
+    }
+
+    /** Sets each key to its value, or unsets it where the value is null; restarts the app unless {@code restart} is false. */
+    public ConfigChange changeConfig(String app, java.util.Map<String, String> changes, boolean restart) {
+        return send("PUT", "api/apps/" + encode(app) + "/config" + (restart ? "" : "?restart=false"), changes,
+                new TypeReference<>() {});
+    }
+
     public List<TokenInfo> tokens() {
         return get("api/tokens", new TypeReference<>() {});
     }
