@@ -101,6 +101,34 @@ public class DeployerClient {
         send("DELETE", "api/tokens/" + id, null, new TypeReference<Void>() {});
     }
 
+    public List<Host> hosts() {
+        return get("api/hosts", new TypeReference<>() {});
+    }
+
+    public Host host(String name) {
+        return get("api/hosts/" + encode(name), new TypeReference<>() {});
+    }
+
+    public HostAdded addHost(HostRequest request) {
+        return send("POST", "api/hosts", request, new TypeReference<>() {});
+    }
+
+    public void removeHost(String name) {
+        send("DELETE", "api/hosts/" + encode(name), null, new TypeReference<Void>() {});
+    }
+
+    /** Preflight; {@code port} and {@code javaVersion} (nullable) add what a future app will need. */
+    public PreflightReport checkHost(String name, Integer port, Integer javaVersion) {
+        String query = (port == null ? "" : "port=" + port) + (port != null && javaVersion != null ? "&" : "")
+                + (javaVersion == null ? "" : "java=" + javaVersion);
+        return send("POST", "api/hosts/" + encode(name) + "/check" + (query.isEmpty() ? "" : "?" + query), null,
+                new TypeReference<>() {});
+    }
+
+    public Host trustHost(String name, String fingerprint) {
+        return send("POST", "api/hosts/" + encode(name) + "/trust", new HostTrustRequest(fingerprint), new TypeReference<>() {});
+    }
+
     // --- generic verbs, for endpoints added by feature code ---------------------------------
 
     public <T> T get(String path, TypeReference<T> type) {

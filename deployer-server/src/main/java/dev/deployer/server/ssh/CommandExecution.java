@@ -1,0 +1,109 @@
+package dev.deployer.server.ssh;
+
+import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.remote.RemoteCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+
+/** Runs one command in its own channel: stdin fed, stdout and stderr read at once (so neither can fill up and stall), all within a deadline. */
+final class CommandExecution {
+    private static final int MAX_STDOUT = 16 * 1024 * 1024;
+    private static final int MAX_STDERR = 256 * 1024;
+
+    private final ExecutorService io;
+
+    CommandExecution(ExecutorService io) {
+        this.io = io;
+    }
+
+    CommandResult execute(SSHClient client, HostTarget target, String step, RemoteCommand command, InputStream stdin,
+                          Duration timeout) throws IOException, InterruptedException {
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException | IllegalStateException e) {
+            // IllegalStateException: sshj noticed only now that the pooled connection is gone
+            throw new HostConnections.StaleConnection(e);
+        }
+        try (session) {
+            Session.Command running = session.exec(command.render());
+            Future<byte[]> stdout = io.submit(() -> CappedRead.head(running.getInputStream(), MAX_STDOUT));
+            Future<byte[]> stderr = io.submit(() -> CappedRead.tail(running.getErrorStream(), MAX_STDERR));
+            Future<Void> feeding = io.submit(() -> feed(stdin, running.getOutputStream()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                IOException feedFailure = await(feeding, deadline);
+                byte[] out = get(stdout, deadline);
+                byte[] err = get(stderr, deadline);
+                running.join(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+                Integer status = running.getExitStatus();
+                if (status == null && running.getExitSignal() == null) {
+                    throw feedFailure != null ? feedFailure : new IOException("the channel closed without an exit status");
+                }
+                return new CommandResult(status == null ? -1 : status, text(out), text(err));
+            } catch (TimeoutException e) {
+                stop(running);
+                throw RemoteFailure.timedOut(target, step, timeout);
+            }
+        }
+    }
+
+    private static Void feed(InputStream stdin, OutputStream channel) throws IOException {
+        try (channel) {
+            if (stdin != null) {
+                stdin.transferTo(channel);
+            }
+        }
+        return null;
+    }
+
+    /** A failed stdin is reported only if the command gives no exit status: a command that exited early explains itself on stderr. */
+    private static IOException await(Future<Void> feeding, long deadline) throws TimeoutException, InterruptedException {
+        try {
+            feeding.get(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static byte[] get(Future<byte[]> future, long deadline) throws IOException, TimeoutException, InterruptedException {
+        try {
+            return future.get(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static void stop(Session.Command running) {
+        try {
+            running.signal(Signal.KILL);
+        } catch (IOException | RuntimeException ignored) {
+            // older sshd ignores signals; closing the channel below still ends our side
+        }
+        try {
+            running.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    private static long remainingMillis(long deadline) {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

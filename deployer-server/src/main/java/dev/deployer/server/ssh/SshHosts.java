@@ -1,0 +1,121 @@
+package dev.deployer.server.ssh;
+
+import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.remote.RemoteCommand;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that opens SSH sessions. Every host is verified against its pinned key, every
+ * command is a {@link RemoteCommand}, and every failure becomes a {@link RemoteFailure} naming
+ * the host and the step.
+ */
+public final class SshHosts implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SshHosts.class);
+
+    private final SshLimits limits;
+    private final SshConnector connector;
+    private final HostConnections connections;
+    private final ExecutorService io;
+    private final CommandExecution execution;
+    private final RemoteFiles files;
+
+    public SshHosts(ServerKeyPair keyPair, SshLimits limits) {
+        this.limits = limits;
+        this.connector = new SshConnector(keyPair.privateKeyFile(), limits);
+        this.connections = new HostConnections(connector, limits);
+        this.io = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ssh-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.execution = new CommandExecution(io);
+        this.files = new RemoteFiles(this, limits);
+    }
+
+    public SshLimits limits() {
+        return limits;
+    }
+
+    /** Runs {@code command}; a non-zero exit throws {@link RemoteFailure} with the exit code and stderr tail. */
+    public CommandResult run(HostTarget host, String step, RemoteCommand command, Duration timeout) {
+        return execute(host, step, command, null, timeout, false);
+    }
+
+    public CommandResult run(HostTarget host, String step, RemoteCommand command) {
+        return run(host, step, command, limits.commandTimeout());
+    }
+
+    /** Runs {@code command} with {@code stdin} as its input: content reaches the host without a local temp file or argv. */
+    public CommandResult run(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout) {
+        return execute(host, step, command, new ByteArrayInputStream(stdin), timeout, false);
+    }
+
+    /** Runs {@code command} and returns whatever exit code it had; connection failures still throw. */
+    public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, Duration timeout) {
+        return execute(host, step, command, null, timeout, true);
+    }
+
+    public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command) {
+        return runAllowingFailure(host, step, command, limits.commandTimeout());
+    }
+
+    /** Writes {@code content} to {@code path} atomically with {@code mode} and {@code owner} (user[:group], or null to keep root). */
+    public void writeFile(HostTarget host, String step, String path, byte[] content, String mode, String owner) {
+        files.write(host, step, path, content, mode, owner);
+    }
+
+    /**
+     * Uploads {@code localFile} to {@code remotePath} through a temp file checked by sha256 on the host; skipped when
+     * the target already holds {@code sha256}; retried when the connection drops.
+     */
+    public UploadResult upload(HostTarget host, String step, Path localFile, String remotePath, String sha256) {
+        return files.upload(host, step, localFile, remotePath, sha256);
+    }
+
+    /** HTTP GET of 127.0.0.1:{@code remotePort}{@code path} on the host; the status code, or -1 when nothing answered. */
+    public int forwardAndGet(HostTarget host, int remotePort, String path, Duration timeout) {
+        HttpOverSsh.requireSafePath(path);
+        return connections.withSession(host, "health check", client -> HttpOverSsh.get(client, remotePort, path, timeout, io));
+    }
+
+    /** Starts a long-running command whose stdout lines go to {@code lines} until the returned stream is closed. */
+    public RemoteStream stream(HostTarget host, String step, RemoteCommand command, Consumer<String> lines) {
+        return RemoteStream.start(connections.acquireStream(host, step), host, step, command, lines, io);
+    }
+
+    /** The key {@code address:port} presents, for trust on first use. The connection is refused, never used. */
+    public String fetchHostKey(String address, int port) {
+        return connector.fetchHostKey(address, port);
+    }
+
+    /** Drops the pooled connection to a host: after its key was re-pinned or it was removed. */
+    public void forget(String hostName) {
+        connections.forget(hostName);
+    }
+
+    CommandResult execute(HostTarget host, String step, RemoteCommand command, InputStream stdin, Duration timeout,
+                          boolean allowFailure) {
+        CommandResult result = connections.withSession(host, step,
+                client -> execution.execute(client, host, step, command, stdin, timeout));
+        if (!result.ok() && !allowFailure) {
+            RemoteFailure failure = RemoteFailure.commandFailed(host, step, command.program(), result);
+            LOG.warn("remote step failed host={} step={} exit={}", host.name(), step, result.exitCode());
+            throw failure;
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+        io.shutdownNow();
+    }
+}
