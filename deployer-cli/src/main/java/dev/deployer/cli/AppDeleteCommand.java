@@ -1,0 +1,35 @@
+package dev.deployer.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "delete", description = "Stop the app and remove its unit and env file from its hosts. Its release history "
+        + "is kept (creating the app again brings it back) unless --purge.")
+public class AppDeleteCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--purge", description = "also drop the release history, for good")
+    boolean purge;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    public AppDeleteCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        AppArguments.name(name);
+        connection.client().deleteApp(name, purge);
+        spec.commandLine().getOut().println("Deleted app " + name + (purge ? " and its release history." : "; its release history is kept."));
+        return DeployerCli.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.AppRequest;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The app settings {@code apps create} and {@code apps update} share. Unset options are left to the server. */
+public class AppOptions {
+    @Option(names = "--hosts", split = ",", paramLabel = "h1,h2", description = "hosts in deploy order; the first is the canary")
+    List<String> hosts;
+
+    @Option(names = "--repo", paramLabel = "URL", description = "git URL builds clone from (\"\" to clear: code then comes by git push)")
+    String repoUrl;
+
+    @Option(names = "--branch", description = "branch deployed by default (default: main)")
+    String branch;
+
+    @Option(names = "--port", description = "port the app listens on, given to it as PORT (default: 8080)")
+    Integer port;
+
+    @Option(names = "--health", paramLabel = "PATH", description = "HTTP path that answers 2xx when the app is up (\"\" for none)")
+    String healthPath;
+
+    @Option(names = "--health-timeout", paramLabel = "SECONDS", description = "how long a start may take to turn healthy (default: 60)")
+    Integer healthTimeoutSeconds;
+
+    @Option(names = "--java-opts", paramLabel = "OPTS", description = "JVM options, e.g. --java-opts=\"-Xmx512m -XX:+UseG1GC\"")
+    String javaOptions;
+
+    @Option(names = "--java-version", paramLabel = "N", description = "Java version the hosts must have (default: 17)")
+    Integer javaVersion;
+
+    @Option(names = "--build-command", paramLabel = "CMD", description = "build command (default: detected from the repository)")
+    String buildCommand;
+
+    @Option(names = "--artifact", paramLabel = "PATH", description = "jar the build makes, relative to the repository (default: detected)")
+    String artifactPath;
+
+    @Option(names = "--build-timeout", paramLabel = "SECONDS", description = "longest a build may run (default: 900)")
+    Integer buildTimeoutSeconds;
+
+    @Option(names = "--keep", paramLabel = "N", description = "releases kept on each host (default: 5)")
+    Integer keepReleases;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "hosts switched at once after the canary (0: one at a time)")
+    Integer batchSize;
+
+    AppRequest toRequest(String name, Boolean rotateWebhookSecret) {
+        return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.ConfigChange;
+import dev.deployer.api.ConfigVarInfo;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "config", description = "List an app's config vars (values are write-only: shown masked); set or unset them.",
+        subcommands = {ConfigSetCommand.class, ConfigUnsetCommand.class})
+public class ConfigCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the app")
+    String name;
+
+    public ConfigCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        if (name == null) {
+            throw new UsageException("name the app: 'deployer config NAME', 'deployer config set NAME K=V ...' or "
+                    + "'deployer config unset NAME K ...'");
+        }
+        AppArguments.name(name);
+        List<ConfigVarInfo> vars = connection.client().config(name);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.enabled()) {
+            JsonOption.print(out, vars);
+        } else if (vars.isEmpty()) {
+            out.println("No config vars on " + name + ": set some with 'deployer config set " + name + " KEY=VALUE'.");
+        } else {
+            Table table = new Table("KEY", "VALUE", "UPDATED");
+            vars.forEach(var -> table.row(var.key(), var.masked(), var.updatedAt()));
+            table.print(out);
+        }
+        return DeployerCli.OK;
+    }
+
+    /** One line on what a set or unset did; never a value. */
+    static void report(PrintWriter out, String app, ConfigChange change) {
+        if (change.set().isEmpty() && change.unset().isEmpty()) {
+            out.println("No change: " + app + " already has that config.");
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        if (!change.set().isEmpty()) {
+            line.append("Set ").append(String.join(", ", change.set())).append(" on ").append(app).append(" (values hidden)");
+        }
+        if (!change.unset().isEmpty()) {
+            line.append(line.length() == 0 ? "Unset " : "; unset ").append(String.join(", ", change.unset()))
+                    .append(change.set().isEmpty() ? " on " + app : "");
+        }
+        line.append(change.restart() ? ". A new release restarts the app if it is deployed."
+                : ". Not restarted: the change takes effect at the next deploy or restart.");
+        out.println(line);
+    }
+}

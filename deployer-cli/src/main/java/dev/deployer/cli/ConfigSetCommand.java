@@ -1,0 +1,63 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.ConfigChange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "set", description = "Set config vars: KEY=VALUE, the value taken exactly as given (quotes, spaces, "
+        + "newlines and all). Makes a new release and restarts the app unless --no-restart.")
+public class ConfigSetCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Option(names = "--no-restart", description = "store only; the app sees the change at its next deploy or restart")
+    boolean noRestart;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the app")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY=VALUE")
+    List<String> assignments;
+
+    public ConfigSetCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        AppArguments.name(name);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String assignment : assignments) {
+            int equals = assignment.indexOf('=');
+            if (equals < 0) {
+                throw new UsageException("write each var as KEY=VALUE (got an argument without '='; to unset, use "
+                        + "'deployer config unset " + name + " KEY')");
+            }
+            String key = assignment.substring(0, equals);
+            AppArguments.configKey(key);
+            if (values.put(key, assignment.substring(equals + 1)) != null) {
+                throw new UsageException(key + " is given twice");
+            }
+        }
+        ConfigChange change = connection.client().changeConfig(name, values, !noRestart);
+        if (json.enabled()) {
+            JsonOption.print(spec.commandLine().getOut(), change);
+        } else {
+            ConfigCommand.report(spec.commandLine().getOut(), name, change);
+        }
+        return DeployerCli.OK;
+    }
+}
