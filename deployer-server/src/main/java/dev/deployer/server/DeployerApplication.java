@@ -65,6 +65,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
     protected void addDefaultCommands(Bootstrap<DeployerConfiguration> bootstrap) {
         bootstrap.addCommand(new DeployerServerCommand(this));
         bootstrap.addCommand(new DbCommand(env));
+        bootstrap.addCommand(new dev.deployer.server.config.RotateMasterKeyCommand(env));
     }
 
     @Override

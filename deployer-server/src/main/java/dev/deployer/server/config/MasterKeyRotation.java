@@ -1,0 +1,27 @@
+package dev.deployer.server.config;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Re-seals every stored secret under a new master key, in one transaction: either all of them
+ * move to the new key or none does, so the database never needs two keys at once.
+ */
+public final class MasterKeyRotation {
+    /** How many values of each kind were re-sealed. */
+    public record Resealed(int configVars, int webhookSecrets, int configSnapshots) {}
+
+    private MasterKeyRotation() {}
+
+    public static Resealed reseal(Jdbi jdbi, SecretBox from, SecretBox to) {
+        return jdbi.inTransaction(handle -> {
+            ResealDao dao = handle.attach(ResealDao.class);
+            var vars = dao.configVars();
+            vars.forEach(v -> dao.updateConfigVar(v.id(), v.name(), to.seal(from.open(v.sealed()))));
+            var secrets = dao.webhookSecrets();
+            secrets.forEach(s -> dao.updateWebhookSecret(s.id(), to.seal(from.open(s.sealed()))));
+            var snapshots = dao.configSnapshots();
+            snapshots.forEach(s -> dao.updateConfigSnapshot(s.id(), to.seal(from.open(s.sealed()))));
+            return new Resealed(vars.size(), secrets.size(), snapshots.size());
+        });
+    }
+}
