@@ -129,6 +129,33 @@ public class DeployerClient {
         return send("POST", "api/hosts/" + encode(name) + "/trust", new HostTrustRequest(fingerprint), new TypeReference<>() {});
     }
 
+    // --- logs ------------------------------------------------------------------------------
+
+    /** The app's last {@code lines} journal lines from its hosts (or {@code host} only), merged by time; nulls use the server's defaults. */
+    public List<LogLine> logs(String app, Integer lines, String host, String since) {
+        return get("api/apps/" + encode(app) + "/logs" + logsQuery(false, lines, host, since), new TypeReference<>() {});
+    }
+
+    /** Follows the app's logs, handing each line and notice to {@code handler} until it returns false or the stream ends. */
+    public void followLogs(String app, Integer lines, String host, String since, Predicate<LogLine> handler) {
+        events("api/apps/" + encode(app) + "/logs" + logsQuery(true, lines, host, since),
+                event -> handler.test(parse(event.data(), new TypeReference<LogLine>() {})));
+    }
+
+    private static String logsQuery(boolean follow, Integer lines, String host, String since) {
+        StringBuilder query = new StringBuilder("?follow=" + follow);
+        if (lines != null) {
+            query.append("&lines=").append(lines);
+        }
+        if (host != null) {
+            query.append("&host=").append(encode(host));
+        }
+        if (since != null) {
+            query.append("&since=").append(encode(since));
+        }
+        return query.toString();
+    }
+
     // --- generic verbs, for endpoints added by feature code ---------------------------------
 
     public <T> T get(String path, TypeReference<T> type) {

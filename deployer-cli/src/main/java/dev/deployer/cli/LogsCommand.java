@@ -1,0 +1,60 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.HostInput;
+import dev.deployer.api.Names;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "logs", description = {"Print the app's journald lines from all its hosts, merged by time: TIME HOST MESSAGE.",
+        "With -f, keep following until interrupted; notices about the stream (a host reconnecting, lines dropped) go to stderr."})
+public class LogsCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
+
+    @Option(names = {"-f", "--follow"}, description = "keep printing new lines until interrupted")
+    boolean follow;
+
+    @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "how many of the last lines to print first (default: ${DEFAULT-VALUE})")
+    int lines;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "only this host")
+    String host;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "from this time on: 2026-11-25T14:00:00Z, or ago: 90s, 15m, 2h, 7d")
+    String since;
+
+    @Option(names = "--json", description = "one JSON object per line, notices included")
+    boolean json;
+
+    public LogsCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Validation.check(() -> Names.appName(app));
+        if (host != null) {
+            Validation.check(() -> HostInput.name(host));
+        }
+        if (lines < 0 || lines > 10_000) {
+            throw new UsageException("-n must be 0..10000 (got " + lines + ")");
+        }
+        LogPrinter printer = new LogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+        var client = connection.client();
+        if (!follow) {
+            client.logs(app, lines, host, since).forEach(printer::print);
+            return DeployerCli.OK;
+        }
+        new LogFollower(client, printer, spec.commandLine().getErr()).follow(app, lines, host, since);
+        return DeployerCli.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.deployer.server.logs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.api.LogLine;
+import dev.deployer.server.http.SseStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.glassfish.jersey.server.ChunkedOutput;
+
+/**
+ * Writes a {@link LogFollow} as Server-Sent Events ({@code line} and {@code notice}, data a
+ * {@link LogLine}) until the client goes away. A chunked response, because Jersey holds back a
+ * plain streamed one until 8 KiB have gathered: a quiet log would show nothing, heartbeats
+ * included. A heartbeat every few seconds of quiet is what notices a client that left without a
+ * word; then the follow is closed and its hosts let go.
+ */
+public final class LogEventStream {
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    private final LogService logs;
+    private final ObjectMapper json;
+    private final Executor writers;
+
+    public LogEventStream(LogService logs, ObjectMapper json) {
+        this.logs = logs;
+        this.json = json;
+        this.writers = logs.workers();
+    }
+
+    /** The response entity; following starts on a thread of its own once it is returned, so no request thread waits on a host. */
+    public ChunkedOutput<byte[]> open(String app, List<String> hosts, LogQuery query) {
+        ChunkedOutput<byte[]> output = new ChunkedOutput<>(byte[].class);
+        writers.execute(() -> write(output, app, hosts, query));
+        return output;
+    }
+
+    private void write(ChunkedOutput<byte[]> output, String app, List<String> hosts, LogQuery query) {
+        ChunkSink sink = new ChunkSink(output);
+        SseStream sse = new SseStream(sink, json);
+        try {
+            sse.heartbeat(); // the client sees the stream open before the backlog is read
+            try (LogFollow follow = logs.follow(app, hosts, query)) {
+                for (LogLine line : follow.backlog()) {
+                    sse.send(line.kind(), line);
+                }
+                while (!Thread.currentThread().isInterrupted()) {
+                    LogLine line = follow.next(HEARTBEAT);
+                    if (line == null) {
+                        sse.heartbeat();
+                    } else {
+                        sse.send(line.kind(), line);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientLeft) {
+            // nothing to tell anyone: closing the follow above ended its journalctl processes
+        } finally {
+            sink.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.deployer.server.logs;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.deployer.api.LogLine;
+import dev.deployer.testhosts.TestHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures, not asserts: latency from a line written on a host to a following client, and lines
+ * per second carried from three hosts at once. Runs only with {@code -Dbenchmarks=true}; prints a
+ * Markdown table and writes it to {@code target/benchmarks-logs.md} for docs/benchmarks.md.
+ * Hosts and this machine share one kernel clock, so a time taken on a host compares with one taken here.
+ */
+class LogsBenchmarkIT {
+    private static final int LATENCY_LINES = 50;
+    private static final int BURST_LINES = Integer.getInteger("benchmarks.burst", 20_000);
+
+    private static LogFixture fixture;
+    private static LogTestUnit unit;
+    private static final List<String> results = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        assumeThat(Boolean.getBoolean("benchmarks")).as("benchmarks run only with -Dbenchmarks=true").isTrue();
+        fixture = LogFixture.start();
+        unit = fixture.app("logbench");
+    }
+
+    @AfterAll
+    static void report() throws Exception {
+        if (fixture == null) {
+            return;
+        }
+        fixture.hosts.all().forEach(unit::stop);
+        fixture.close();
+        String table = "| measure | result |\n|---|---|\n" + String.join("\n", results) + "\n";
+        System.out.println(table);
+        Files.writeString(Path.of("target", "benchmarks-logs.md"), table);
+    }
+
+    @Test
+    void latencyFromAHostToAFollowingClient() throws Exception {
+        TestHost host = fixture.hosts.get(1); // the sudo path: the slower of the two
+        try (Following following = Following.start(fixture.admin, "logbench", 0, host.name())) {
+            Thread.sleep(2000);
+            unit.run(host, "for i in $(seq " + LATENCY_LINES + "); do echo \"lat $(date +%s%N)\" > \"$0\"; sleep 0.1; done");
+            List<Long> micros = new ArrayList<>();
+            while (micros.size() < LATENCY_LINES) {
+                LogLine line = following.received().poll(30, TimeUnit.SECONDS);
+                if (line == null) {
+                    break;
+                }
+                Instant received = Instant.now();
+                if (line.message().startsWith("lat ")) {
+                    long writtenNanos = Long.parseLong(line.message().substring(4).trim());
+                    long receivedNanos = received.getEpochSecond() * 1_000_000_000L + received.getNano();
+                    micros.add((receivedNanos - writtenNanos) / 1000);
+                }
+            }
+            micros.sort(Long::compare);
+            results.add("| latency, line written on " + host.name() + " (sudo) → following client, " + micros.size() + " lines 100 ms apart"
+                    + " | median " + ms(micros, 0.5) + " ms, p95 " + ms(micros, 0.95) + " ms, max " + ms(micros, 1.0) + " ms |");
+        }
+    }
+
+    @Test
+    void linesPerSecondFromThreeHostsAtOnce() throws Exception {
+        try (Following following = Following.start(fixture.admin, "logbench", 0, null)) {
+            Thread.sleep(2000);
+            long started = System.nanoTime();
+            List<CompletableFuture<Void>> bursts = fixture.hosts.all().stream()
+                    .map(host -> CompletableFuture.runAsync(() -> unit.burst(host, "burst-" + host.name(), BURST_LINES))).toList();
+            Map<String, Integer> perHost = new HashMap<>();
+            long dropped = 0;
+            long lastLine = started;
+            int expected = BURST_LINES * fixture.hosts.all().size();
+            int received = 0;
+            while (received < expected) {
+                LogLine line = following.received().poll(20, TimeUnit.SECONDS);
+                if (line == null) {
+                    break;
+                }
+                if (line.isNotice() && line.message().contains("dropped")) {
+                    dropped += Long.parseLong(line.message().substring(0, line.message().indexOf(' ')));
+                } else if (line.message().startsWith("burst-")) {
+                    perHost.merge(line.host(), 1, Integer::sum);
+                    received++;
+                    lastLine = System.nanoTime();
+                }
+            }
+            bursts.forEach(CompletableFuture::join);
+            double seconds = (lastLine - started) / 1e9;
+            results.add("| throughput, 3 hosts × " + BURST_LINES + " lines written as fast as each host can | " + received + " of "
+                    + expected + " received in " + String.format("%.1f", seconds) + " s = " + Math.round(received / seconds)
+                    + " lines/s; lost " + (expected - received) + " (" + dropped + " dropped and marked by the server); per host "
+                    + perHost + " |");
+        }
+    }
+
+    private static String ms(List<Long> sortedMicros, double quantile) {
+        if (sortedMicros.isEmpty()) {
+            return "n/a";
+        }
+        int index = Math.min(sortedMicros.size() - 1, (int) Math.ceil(quantile * sortedMicros.size()) - 1);
+        return String.format("%.1f", sortedMicros.get(Math.max(0, index)) / 1000.0);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.deployer.server.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deployer.api.ApiException;
+import dev.deployer.api.DeployerClient;
+import dev.deployer.api.LogLine;
+import dev.deployer.testhosts.TestHost;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Logs of a unit named like an app's, through a real server, from real hosts: lg2 is reached as a non-root user with sudo. */
+class LogsIT {
+    private static final String APP = "logtest";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static LogFixture fixture;
+    private static LogTestHosts hosts;
+    private static DeployerClient admin;
+    private static LogTestUnit unit;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        fixture = LogFixture.start();
+        hosts = fixture.hosts;
+        admin = fixture.admin;
+        unit = fixture.app(APP);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (fixture != null) {
+            hosts.all().forEach(unit::stop);
+            fixture.close();
+        }
+    }
+
+    @Test
+    void readsTheLastLinesOfAllHostsMergedByTimeWithTheirHostNames() throws InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        unit.write(hosts.get(0), run + " first");
+        Thread.sleep(20);
+        unit.write(hosts.get(1), run + " second");
+        Thread.sleep(20);
+        unit.write(hosts.get(2), run + " third");
+        Thread.sleep(20);
+        unit.write(hosts.get(0), run + " fourth");
+
+        List<LogLine> lines = awaitLines(() -> admin.logs(APP, 4, null, null), 4, run);
+
+        assertThat(lines).extracting(LogLine::message).containsExactly(run + " first", run + " second", run + " third", run + " fourth");
+        assertThat(lines).extracting(LogLine::host).containsExactly("lg1", "lg2", "lg3", "lg1");
+        assertThat(lines).extracting(LogLine::kind).containsOnly(LogLine.LINE);
+        assertThat(admin.logs(APP, 1, "lg2", null)).extracting(LogLine::message).containsExactly(run + " second");
+        assertThat(admin.logs(APP, 10, null, "2h")).extracting(LogLine::message).contains(run + " first");
+    }
+
+    @Test
+    void badQueriesAndViewersAreRefused() {
+        assertThatThrownBy(() -> admin.logs(APP, 1, "lg9", null)).hasMessageContaining("does not run app logtest")
+                .extracting(e -> ((ApiException) e).code()).isEqualTo(400);
+        assertThatThrownBy(() -> admin.logs(APP, 1, null, "yesterday")).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> admin.logs("nope", 1, null, null)).extracting(e -> ((ApiException) e).code()).isEqualTo(404);
+        DeployerClient viewer = fixture.server.client(admin.createToken("logs-viewer", "viewer").token());
+        assertThatThrownBy(() -> viewer.logs(APP, 1, null, null)).extracting(e -> ((ApiException) e).code()).isEqualTo(403);
+    }
+
+    @Test
+    void followingGetsLinesWrittenLaterAcrossAUnitRestart() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (Following following = Following.start(admin, APP, 0, null)) {
+            Thread.sleep(2000); // the followers connect after the backlog; a line before that is in the backlog anyway
+            unit.write(hosts.get(1), run + " live");
+            LogLine live = following.await(line -> line.message().equals(run + " live"), WAIT);
+            assertThat(live.host()).isEqualTo("lg2");
+            assertThat(live.kind()).isEqualTo(LogLine.LINE);
+
+            unit.restart(hosts.get(2));
+            unit.write(hosts.get(2), run + " after restart");
+            assertThat(following.await(line -> line.message().equals(run + " after restart"), WAIT).host()).isEqualTo("lg3");
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsReconnectedSaidAndNothingIsLost() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TestHost lg2 = hosts.get(1);
+        try (Following following = Following.start(admin, APP, 0, "lg2")) {
+            Thread.sleep(2000);
+            unit.write(lg2, run + " before");
+            following.await(line -> line.message().equals(run + " before"), WAIT);
+
+            // Ends the server's SSH connection to lg2 from the host side (lg2 is reached as the deploy user).
+            lg2.run(List.of("pkill", "-f", "^sshd: " + lg2.deployUser())).orThrow();
+            unit.write(lg2, run + " during");
+
+            following.await(line -> line.isNotice() && line.message().contains("lg2") && line.message().contains("reconnecting"), WAIT);
+            following.await(line -> line.isNotice() && line.message().contains("reconnected"), WAIT);
+            LogLine during = following.await(line -> !line.isNotice(), WAIT);
+            assertThat(during.message()).isEqualTo(run + " during");
+            unit.write(lg2, run + " after");
+            assertThat(following.await(line -> !line.isNotice(), WAIT).message()).isEqualTo(run + " after");
+        }
+    }
+
+    @Test
+    void aClientThatLeavesEndsItsJournalctlOnEveryHost() throws Exception {
+        // Its own app, so followers other tests leave behind cannot be mistaken for this one's.
+        LogTestUnit leaving = fixture.app("logleave");
+        Following following = Following.start(admin, "logleave", 0, null);
+        Thread.sleep(2000);
+        assertThat(hosts.all()).allSatisfy(host -> assertThat(leaving.journalctlProcesses(host)).isNotEmpty());
+
+        following.leave();
+        leaving.write(hosts.get(0), "one more line: the client reads it and goes");
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (System.nanoTime() < deadline && hosts.all().stream().anyMatch(host -> !leaving.journalctlProcesses(host).isEmpty())) {
+            Thread.sleep(500);
+        }
+        assertThat(following.ended()).isTrue();
+        for (TestHost host : hosts.all()) {
+            assertThat(leaving.journalctlProcesses(host)).as("journalctl left on " + host.name()).isEmpty();
+        }
+        hosts.all().forEach(leaving::stop);
+    }
+
+    private static List<LogLine> awaitLines(java.util.function.Supplier<List<LogLine>> read, int count, String run)
+            throws InterruptedException {
+        List<LogLine> lines = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            lines = read.get();
+            if (lines.stream().filter(line -> line.message().startsWith(run)).count() >= count) {
+                return lines;
+            }
+            Thread.sleep(100);
+        }
+        return lines;
+    }
+}
