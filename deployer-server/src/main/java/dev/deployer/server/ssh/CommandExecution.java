@@ -37,7 +37,7 @@ final class CommandExecution {
             throw new HostConnections.StaleConnection(e);
         }
         try (session) {
-            Session.Command running = session.exec(command.render());
+            Session.Command running = session.exec(withRemoteTimeout(command, timeout).render());
             Future<byte[]> stdout = io.submit(() -> CappedRead.head(running.getInputStream(), MAX_STDOUT));
             Future<byte[]> stderr = io.submit(() -> CappedRead.tail(running.getErrorStream(), MAX_STDERR));
             Future<Void> feeding = io.submit(() -> feed(stdin, running.getOutputStream()));
@@ -57,6 +57,16 @@ final class CommandExecution {
                 throw RemoteFailure.timedOut(target, step, timeout);
             }
         }
+    }
+
+    /**
+     * sshd neither passes our KILL signal on nor ends a command when its channel closes, so each step also
+     * runs under the host's {@code timeout}: a step we gave up on never keeps running there. It fires a
+     * little after our own deadline, so that ours reports the timeout (not exit code 124).
+     */
+    static RemoteCommand withRemoteTimeout(RemoteCommand command, Duration timeout) {
+        long seconds = (timeout.toMillis() + 999) / 1000 + 2;
+        return command.prefixed("timeout", "-k", "5", seconds + "s");
     }
 
     private static Void feed(InputStream stdin, OutputStream channel) throws IOException {
