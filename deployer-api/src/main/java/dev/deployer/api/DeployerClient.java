@@ -53,6 +53,10 @@ public class DeployerClient {
         return get("api/ssh-key", new TypeReference<>() {});
     }
 
+    public WhoAmI whoami() {
+        return get("api/whoami", new TypeReference<>() {});
+    }
+
     // --- apps and config vars ---------------------------------------------------------------
 
     public List<AppInfo> apps() {

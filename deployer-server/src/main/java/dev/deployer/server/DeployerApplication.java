@@ -97,6 +97,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new WebUiResource());
         environment.jersey().register(new SshKeyResource(keyPair));
         environment.jersey().register(new TokensResource(tokens, audit));
+        environment.jersey().register(new dev.deployer.server.auth.WhoAmIResource());
         environment.jersey().register(new AuditResource(audit));
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, ConfigChangeListener.NONE, audit));
