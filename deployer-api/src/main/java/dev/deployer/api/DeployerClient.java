@@ -105,6 +105,43 @@ public class DeployerClient {
         send("DELETE", "api/tokens/" + id, null, new TypeReference<Void>() {});
     }
 
+    // --- releases and deployments ---------------------------------------------------------
+
+    public DeploymentInfo deploy(String app, String ref, boolean waitTurn) {
+        return send("POST", "api/apps/" + encode(app) + "/deploy", new DeployRequest(ref, waitTurn), new TypeReference<>() {});
+    }
+
+    public DeploymentInfo rollback(String app, Integer version, boolean waitTurn) {
+        return send("POST", "api/apps/" + encode(app) + "/rollback", new RollbackRequest(version, waitTurn),
+                new TypeReference<>() {});
+    }
+
+    public List<ReleaseInfo> releases(String app) {
+        return get("api/apps/" + encode(app) + "/releases", new TypeReference<>() {});
+    }
+
+    public AppStatus status(String app) {
+        return get("api/apps/" + encode(app) + "/status", new TypeReference<>() {});
+    }
+
+    public DeploymentInfo deployment(long id) {
+        return get("api/deployments/" + id, new TypeReference<>() {});
+    }
+
+    /** Follows a deployment's events until it ends; returns its final state. */
+    public DeploymentInfo follow(long id, java.util.function.Consumer<DeploymentEvent> onEvent) {
+        DeploymentInfo[] last = new DeploymentInfo[1];
+        events("api/deployments/" + id + "/events", event -> {
+            if (event.event().equals("end")) {
+                last[0] = parse(event.data(), new TypeReference<DeploymentInfo>() {});
+                return false;
+            }
+            onEvent.accept(parse(event.data(), new TypeReference<DeploymentEvent>() {}));
+            return true;
+        });
+        return last[0] != null ? last[0] : deployment(id);
+    }
+
     public List<Host> hosts() {
         return get("api/hosts", new TypeReference<>() {});
     }

@@ -1,9 +1,40 @@
 package dev.deployer.server;
 
 import dev.deployer.server.apps.AppDao;
-import dev.deployer.server.apps.AppRemover;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.apps.AppsResource;
+import dev.deployer.server.build.ArtifactDao;
+import dev.deployer.server.build.ArtifactStore;
+import dev.deployer.server.build.Builder;
+import dev.deployer.server.build.ProcessFactory;
+import dev.deployer.server.deploy.AppStatusReader;
+import dev.deployer.server.deploy.DeployResource;
+import dev.deployer.server.deploy.DeploymentDao;
+import dev.deployer.server.deploy.DeploymentEvents;
+import dev.deployer.server.deploy.Deployments;
+import dev.deployer.server.deploy.DeploymentsResource;
+import dev.deployer.server.deploy.HealthGate;
+import dev.deployer.server.deploy.HostRollout;
+import dev.deployer.server.deploy.ReleaseFlow;
+import dev.deployer.server.deploy.Retention;
+import dev.deployer.server.deploy.RollingDeploy;
+import dev.deployer.server.deploy.UnitRemoval;
+import dev.deployer.server.git.AppRepositories;
+import dev.deployer.server.git.GitAccess;
+import dev.deployer.server.git.GitEndpoint;
+import dev.deployer.server.git.PushDeploy;
+import dev.deployer.server.hosts.HostDao;
+import dev.deployer.server.hosts.HostService;
+import dev.deployer.server.hosts.HostsResource;
+import dev.deployer.server.hosts.Preflight;
+import dev.deployer.server.releases.ReleaseDao;
+import dev.deployer.server.releases.ReleaseService;
+import dev.deployer.server.ssh.SshHosts;
+import dev.deployer.server.ssh.SshLimits;
+import io.dropwizard.lifecycle.AutoCloseableManager;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import dev.deployer.server.audit.AuditDao;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.audit.AuditResource;
@@ -11,7 +42,6 @@ import dev.deployer.server.auth.Authentication;
 import dev.deployer.server.auth.TokenDao;
 import dev.deployer.server.auth.TokenService;
 import dev.deployer.server.auth.TokensResource;
-import dev.deployer.server.config.ConfigChangeListener;
 import dev.deployer.server.config.ConfigDao;
 import dev.deployer.server.config.ConfigResource;
 import dev.deployer.server.config.ConfigVars;
@@ -22,6 +52,8 @@ import dev.deployer.server.db.DbCommand;
 import dev.deployer.server.http.JsonErrors;
 import dev.deployer.server.http.VersionResource;
 import dev.deployer.server.http.WebUiResource;
+import dev.deployer.server.logs.LogService;
+import dev.deployer.server.logs.LogsResource;
 import dev.deployer.server.ssh.ServerKeyPair;
 import dev.deployer.server.ssh.SshKeyHealthCheck;
 import dev.deployer.server.ssh.SshKeyResource;
@@ -87,9 +119,36 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         TokenService tokens = new TokenService(jdbi.onDemand(TokenDao.class), clock);
         AuditLog audit = new AuditLog(jdbi.onDemand(AuditDao.class), clock);
         ConfigVars configVars = new ConfigVars(jdbi.onDemand(ConfigDao.class), secrets, clock);
-        // TODO(deploy engine): an AppRemover that stops and removes the unit over SSH, a listener that releases and restarts
-        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, AppRemover.NONE, clock);
+        SshHosts ssh = new SshHosts(keyPair, SshLimits.defaults());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                ssh.close();
+            }
+        });
+        HostService hosts = new HostService(jdbi.onDemand(HostDao.class), ssh, new Preflight(ssh, clock), clock);
+        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, new UnitRemoval(ssh, hosts::target), clock);
         tokens.bootstrapAdmin(dataDir).ifPresent(token -> announceAdminToken(token, dataDir));
+
+        // Deployments: one thread per running deployment, a shared pool for per-host work.
+        ExecutorService deploymentThreads = environment.lifecycle().executorService("deployment-%d").minThreads(16).maxThreads(16).build();
+        ExecutorService hostWork = environment.lifecycle().executorService("host-work-%d").minThreads(32).maxThreads(32).build();
+        ArtifactStore artifacts = new ArtifactStore(jdbi.onDemand(ArtifactDao.class), dataDir.artifacts(), clock);
+        Builder builder = new Builder(artifacts, dataDir, settings.mavenRepository().orElse(dataDir.mavenRepository()),
+                settings.buildConcurrency(), env, ProcessFactory.SYSTEM);
+        ReleaseDao releaseDao = jdbi.onDemand(ReleaseDao.class);
+        DeploymentDao deploymentDao = jdbi.onDemand(DeploymentDao.class);
+        DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
+        HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofSeconds(1));
+        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), deploymentDao, hostWork, clock);
+        Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
+                new Retention(ssh, releaseDao, artifacts), deploymentThreads, clock);
+        deployments.markInterrupted();
+        AppRepositories repositories = new AppRepositories(dataDir);
+        ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, hostWork), audit);
+        LogService logs = new LogService(ssh, hosts::target, clock);
+        environment.lifecycle().manage(new AutoCloseableManager(logs)); // stopped before ssh: followers end their journalctl
 
         Authentication.register(environment, tokens);
         JsonErrors.register(environment);
@@ -99,8 +158,16 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new TokensResource(tokens, audit));
         environment.jersey().register(new dev.deployer.server.auth.WhoAmIResource());
         environment.jersey().register(new AuditResource(audit));
+        environment.jersey().register(new HostsResource(hosts, audit));
         environment.jersey().register(new AppsResource(apps, audit));
-        environment.jersey().register(new ConfigResource(apps, configVars, ConfigChangeListener.NONE, audit));
+        environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
+        environment.jersey().register(new DeployResource(flow));
+        environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
+        environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
+
+        GitEndpoint git = new GitEndpoint(apps, repositories, new PushDeploy(apps, deployments, flow, audit));
+        environment.servlets().addFilter("git-access", new GitAccess(tokens)).addMappingForUrlPatterns(null, false, "/git/*");
+        environment.servlets().addServlet("git", git).addMapping("/git/*");
 
         environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
         environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));
@@ -109,7 +176,11 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
     private static void applyPorts(DeployerConfiguration configuration, Settings settings) {
         if (configuration.getServerFactory() instanceof DefaultServerFactory server) {
             server.getApplicationConnectors().stream().filter(HttpConnectorFactory.class::isInstance).findFirst()
-                    .ifPresent(connector -> ((HttpConnectorFactory) connector).setPort(settings.port()));
+                    .ifPresent(connector -> {
+                        ((HttpConnectorFactory) connector).setPort(settings.port());
+                        // A git push waits for its build and deploy; a quiet health wait must not cut it.
+                        ((HttpConnectorFactory) connector).setIdleTimeout(io.dropwizard.util.Duration.minutes(20));
+                    });
             server.getAdminConnectors().stream().filter(HttpConnectorFactory.class::isInstance).findFirst()
                     .ifPresent(connector -> ((HttpConnectorFactory) connector).setPort(settings.adminPort()));
         }

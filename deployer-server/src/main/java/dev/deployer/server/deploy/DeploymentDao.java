@@ -1,0 +1,83 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.api.DeploymentEvent;
+import dev.deployer.api.DeploymentInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(DeploymentDao.Row.class)
+@RegisterConstructorMapper(DeploymentInfo.HostState.class)
+@RegisterConstructorMapper(DeploymentEvent.class)
+public interface DeploymentDao {
+    record Row(long id, long appId, String app, Long releaseId, Integer version, String kind, String ref, String status,
+               String reason, String createdBy, Instant startedAt, Instant finishedAt) {}
+
+    String SELECT = "SELECT d.id, d.app_id, a.name AS app, d.release_id, r.version, d.kind, d.ref, d.status, d.reason, "
+            + "d.created_by, d.started_at, d.finished_at FROM deployments d JOIN apps a ON a.id = d.app_id "
+            + "LEFT JOIN releases r ON r.id = d.release_id ";
+
+    @SqlUpdate("INSERT INTO deployments (app_id, kind, ref, status, created_by, started_at) "
+            + "VALUES (:appId, :kind, :ref, 'queued', :createdBy, :at)")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("appId") long appId, @Bind("kind") String kind, @Bind("ref") String ref,
+                @Bind("createdBy") String createdBy, @Bind("at") Instant at);
+
+    @SqlQuery(SELECT + "WHERE d.id = :id")
+    Optional<Row> find(@Bind("id") long id);
+
+    @SqlQuery(SELECT + "WHERE d.app_id = :appId ORDER BY d.id DESC LIMIT :limit")
+    List<Row> latest(@Bind("appId") long appId, @Bind("limit") int limit);
+
+    @SqlQuery(SELECT + "WHERE d.finished_at IS NULL ORDER BY d.id")
+    List<Row> unfinished();
+
+    @SqlUpdate("UPDATE deployments SET release_id = :releaseId WHERE id = :id")
+    void setRelease(@Bind("id") long id, @Bind("releaseId") long releaseId);
+
+    @SqlUpdate("UPDATE deployments SET status = :status WHERE id = :id")
+    void setStatus(@Bind("id") long id, @Bind("status") String status);
+
+    @SqlUpdate("UPDATE deployments SET status = :status, reason = :reason, finished_at = :at WHERE id = :id")
+    void finish(@Bind("id") long id, @Bind("status") String status, @Bind("reason") String reason, @Bind("at") Instant at);
+
+    /** The release the app's hosts run: that of its newest deployment that succeeded. */
+    @SqlQuery("SELECT release_id FROM deployments WHERE app_id = :appId AND status = 'succeeded' ORDER BY id DESC LIMIT 1")
+    Optional<Long> currentReleaseId(@Bind("appId") long appId);
+
+    default void hostState(long deploymentId, String host, String state, String message, Instant at) {
+        if (updateHost(deploymentId, host, state, message, at) == 0) {
+            insertHost(deploymentId, host, state, message, at);
+        }
+    }
+
+    @SqlUpdate("UPDATE deployment_hosts SET state = :state, message = :message, updated_at = :at "
+            + "WHERE deployment_id = :id AND host_id = (SELECT id FROM hosts WHERE name = :host)")
+    int updateHost(@Bind("id") long id, @Bind("host") String host, @Bind("state") String state,
+                   @Bind("message") String message, @Bind("at") Instant at);
+
+    @SqlUpdate("INSERT INTO deployment_hosts (deployment_id, host_id, state, message, updated_at) "
+            + "VALUES (:id, (SELECT id FROM hosts WHERE name = :host), :state, :message, :at)")
+    void insertHost(@Bind("id") long id, @Bind("host") String host, @Bind("state") String state,
+                    @Bind("message") String message, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT h.name AS host, dh.state, dh.message, dh.updated_at FROM deployment_hosts dh "
+            + "JOIN hosts h ON h.id = dh.host_id WHERE dh.deployment_id = :id ORDER BY h.name")
+    List<DeploymentInfo.HostState> hosts(@Bind("id") long id);
+
+    @SqlUpdate("INSERT INTO deployment_events (deployment_id, at, host, step, outcome, duration_ms, message) "
+            + "VALUES (:deployment, :at, :host, :step, :outcome, :durationMs, :message)")
+    @GetGeneratedKeys("id")
+    long insertEvent(@Bind("deployment") long deployment, @Bind("at") Instant at, @Bind("host") String host,
+                     @Bind("step") String step, @Bind("outcome") String outcome, @Bind("durationMs") Long durationMs,
+                     @Bind("message") String message);
+
+    @SqlQuery("SELECT id, deployment_id AS deployment, at, host, step, outcome, duration_ms, message FROM deployment_events "
+            + "WHERE deployment_id = :deployment AND id > :after ORDER BY id")
+    List<DeploymentEvent> events(@Bind("deployment") long deployment, @Bind("after") long after);
+}

@@ -1,0 +1,25 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.server.apps.App;
+import dev.deployer.server.config.Secret;
+import dev.deployer.server.releases.Release;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What one deployment does before the rollout: build (deploy), copy an old release (rollback)
+ * or re-snapshot config (config). Returns the release to roll out and where its artifact is.
+ */
+public interface DeploymentRun {
+    Prepared prepare(App app, StepLog log);
+
+    /** A short word stored as the deployment's kind. */
+    String kind();
+
+    /** The ref asked for, when there is one. */
+    default String ref() {
+        return null;
+    }
+
+    record Prepared(Release release, Map<String, Secret> config, Path artifact) {}
+}

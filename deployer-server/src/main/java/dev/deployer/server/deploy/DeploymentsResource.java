@@ -1,0 +1,77 @@
+package dev.deployer.server.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.api.DeploymentEvent;
+import dev.deployer.api.DeploymentInfo;
+import dev.deployer.server.http.SseStream;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A deployment's per-host state, and its events: stored ones first, then live until it ends. */
+@Path("/api/deployments/{id}")
+@RolesAllowed("viewer")
+public class DeploymentsResource {
+    private final Deployments deployments;
+    private final DeploymentEvents events;
+    private final ObjectMapper json;
+
+    public DeploymentsResource(Deployments deployments, DeploymentEvents events, ObjectMapper json) {
+        this.deployments = deployments;
+        this.events = events;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public DeploymentInfo get(@PathParam("id") long id) {
+        return deployments.info(id);
+    }
+
+    @GET
+    @Path("events")
+    @Produces("text/event-stream")
+    public StreamingOutput events(@PathParam("id") long id) {
+        deployments.info(id); // 404 before the stream starts
+        return out -> {
+            SseStream sse = new SseStream(out, json);
+            // Follow first, then replay: no event can fall between the two.
+            BlockingQueue<DeploymentEvent> live = events.follow(id);
+            try {
+                long last = 0;
+                for (DeploymentEvent event : events.stored(id, 0)) {
+                    sse.send("step", event);
+                    last = event.id();
+                }
+                while (!deployments.info(id).finished()) {
+                    DeploymentEvent event = live.poll(15, TimeUnit.SECONDS);
+                    if (event == null) {
+                        sse.heartbeat();
+                    } else if (event == DeploymentEvents.END) {
+                        break;
+                    } else if (event.id() > last) {
+                        sse.send("step", event);
+                        last = event.id();
+                    }
+                }
+                for (DeploymentEvent event : events.stored(id, last)) {
+                    sse.send("step", event);
+                }
+                sse.send("end", deployments.info(id));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException clientLeft) {
+                // the client went away: nothing to do but stop following
+            } finally {
+                events.unfollow(id, live);
+            }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.server.apps.App;
+import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.remote.HostCommands;
+import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.SshHosts;
+import java.time.Duration;
+
+/**
+ * Healthy means: the unit is active and still active after a settle time (a JVM that dies on a
+ * bad config exits within it), and, when the app has a health path, HTTP 2xx from
+ * {@code 127.0.0.1:PORT/PATH} on the host, reached through the SSH connection.
+ */
+public class HealthGate {
+    private static final Duration SSH_STEP = Duration.ofSeconds(30);
+
+    private final SshHosts ssh;
+    private final Duration settle;
+    private final Duration poll;
+
+    public HealthGate(SshHosts ssh, Duration settle, Duration poll) {
+        this.ssh = ssh;
+        this.settle = settle;
+        this.poll = poll;
+    }
+
+    public String await(HostTarget host, App app) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(app.healthTimeoutSeconds()).toNanos();
+        long activeSince = -1;
+        String last = "not checked yet";
+        String unit = new HostLayout(app.name()).unitName();
+        while (System.nanoTime() < deadline) {
+            String state = ssh.runAllowingFailure(host, "health",
+                    HostCommands.systemctl("is-active", unit).privileged(host.root()), SSH_STEP).stdout().trim();
+            if (state.equals("failed")) {
+                throw unhealthy(host, app, "the unit failed to start");
+            }
+            if (!state.equals("active")) {
+                activeSince = -1;
+                last = "unit " + state;
+            } else {
+                activeSince = activeSince < 0 ? System.nanoTime() : activeSince;
+                if (System.nanoTime() - activeSince >= settle.toNanos()) {
+                    if (app.healthPath() == null) {
+                        return "unit active for " + settle.toSeconds() + " s (no health path set)";
+                    }
+                    int status = ssh.forwardAndGet(host, app.port(), app.healthPath(), SSH_STEP);
+                    if (status >= 200 && status < 300) {
+                        return "HTTP " + status + " from " + app.healthPath() + " after "
+                                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s";
+                    }
+                    last = status < 0 ? "nothing answers on port " + app.port() : "HTTP " + status + " from " + app.healthPath();
+                }
+            }
+            sleep();
+        }
+        throw unhealthy(host, app, "not healthy within " + app.healthTimeoutSeconds() + " s (last: " + last + ")");
+    }
+
+    private IllegalStateException unhealthy(HostTarget host, App app, String why) {
+        String journal = ssh.runAllowingFailure(host, "health",
+                ReleaseCommands.journalTail(app.name(), 15).privileged(host.root()), SSH_STEP).stdout().strip();
+        return new IllegalStateException(why + (journal.isEmpty() ? "" : "; last journal lines:\n" + journal));
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for health");
+        }
+    }
+}

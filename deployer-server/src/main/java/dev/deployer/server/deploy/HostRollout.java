@@ -1,0 +1,123 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.server.apps.App;
+import dev.deployer.server.config.Secret;
+import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.remote.EnvFile;
+import dev.deployer.server.remote.HostCommands;
+import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.SshHosts;
+import dev.deployer.server.ssh.UploadResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The steps that make a release current on one host. {@link #stage} puts the artifact in place
+ * without touching the running app; {@link #activate} writes env and unit, switches
+ * {@code current}, restarts and waits for health.
+ */
+public class HostRollout {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SshHosts ssh;
+    private final HealthGate health;
+
+    public HostRollout(SshHosts ssh, HealthGate health) {
+        this.ssh = ssh;
+        this.health = health;
+    }
+
+    /** The app's user, the release dir and its jar: nothing the running app sees. True when bytes were uploaded. */
+    public boolean stage(HostTarget host, App app, Release release, Path artifact, StepLog log) {
+        log.step(host, "prepare", () -> {
+            boolean root = host.root();
+            if (ssh.runAllowingFailure(host, "prepare", ReleaseCommands.userExists(app.name()), STEP_TIMEOUT).exitCode() != 0) {
+                ssh.run(host, "prepare", ReleaseCommands.createUser(app.name()).privileged(root), STEP_TIMEOUT);
+            }
+            ssh.run(host, "prepare", ReleaseCommands.ensureDirs(app.name(), release.version()).privileged(root), STEP_TIMEOUT);
+            return "user " + app.name() + " and " + new HostLayout(app.name()).releaseDir(release.version()) + " ready";
+        });
+        String target = new HostLayout(app.name()).releaseJar(release.version());
+        return log.stepWith(host, "artifact", () -> placeArtifact(host, app, release, artifact, target));
+    }
+
+    private StepResult<Boolean> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target) {
+        Optional<String> onHost = findOnHost(host, app, release.artifactSha256(), target);
+        if (onHost.isPresent() && onHost.get().equals(target)) {
+            return new StepResult<>(false, "already on host, nothing uploaded");
+        }
+        if (onHost.isPresent()) {
+            ssh.run(host, "artifact", ReleaseCommands.linkExisting(onHost.get(), target, suffix()).privileged(host.root()),
+                    STEP_TIMEOUT);
+            return new StepResult<>(false, "linked from " + onHost.get() + ", nothing uploaded");
+        }
+        if (artifact == null) {
+            throw new IllegalStateException("the artifact " + release.artifactSha256().substring(0, 12)
+                    + " is neither on the host nor in the server's store any more: deploy a new build instead");
+        }
+        UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());
+        return new StepResult<>(!upload.skipped(), upload.skipped() ? "already on host, nothing uploaded"
+                : "uploaded " + upload.bytesSent() + " bytes, sha256 verified on host");
+    }
+
+    /** A jar with this sha256 already on the host, preferring {@code target} itself. */
+    private Optional<String> findOnHost(HostTarget host, App app, String sha256, String target) {
+        CommandResult found = ssh.runAllowingFailure(host, "artifact",
+                ReleaseCommands.hashReleaseJars(app.name()).privileged(host.root()), STEP_TIMEOUT);
+        return found.stdout().lines()
+                .map(line -> line.split("\\s+", 2))
+                .filter(parts -> parts.length == 2 && parts[0].equals(sha256))
+                .map(parts -> parts[1].trim())
+                .min(Comparator.comparing((String path) -> !path.equals(target)));
+    }
+
+    /** Env file, unit, switch, restart, health. Throws when the host does not come up healthy. */
+    public void activate(HostTarget host, App app, Release release, Map<String, Secret> config, StepLog log) {
+        boolean root = host.root();
+        log.step(host, "configure", () -> {
+            ssh.writeFile(host, "configure", new HostLayout(app.name()).envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
+            String unitPath = new HostLayout(app.name()).unitFile();
+            String existing = ssh.runAllowingFailure(host, "configure", HostCommands.readFile(unitPath).privileged(root), STEP_TIMEOUT).stdout();
+            if (existing.equals(release.unitText())) {
+                return "env file written (" + config.size() + " vars + PORT); unit unchanged";
+            }
+            ssh.writeFile(host, "configure", unitPath, release.unitText().getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+            ssh.run(host, "configure", HostCommands.daemonReload().privileged(root), STEP_TIMEOUT);
+            return "env file written (" + config.size() + " vars + PORT); unit changed, daemon reloaded";
+        });
+        log.step(host, "switch", () -> {
+            ssh.run(host, "switch", ReleaseCommands.switchCurrent(app.name(), release.version(), suffix()).privileged(root), STEP_TIMEOUT);
+            return "current -> releases/" + release.label();
+        });
+        log.step(host, "restart", () -> {
+            ssh.run(host, "restart", RemoteCommand.and(HostCommands.systemctl("enable", new HostLayout(app.name()).unitName()),
+                    HostCommands.systemctl("restart", new HostLayout(app.name()).unitName())).privileged(root), STEP_TIMEOUT);
+            return new HostLayout(app.name()).unitName() + " restarted";
+        });
+        log.step(host, "health", () -> health.await(host, app));
+    }
+
+    /** Takes the app off a host that had no release before: stop, disable, no current link. */
+    public void retire(HostTarget host, App app, StepLog log) {
+        boolean root = host.root();
+        log.step(host, "stop", () -> {
+            ssh.runAllowingFailure(host, "stop", RemoteCommand.and(HostCommands.systemctl("disable", new HostLayout(app.name()).unitName()),
+                    HostCommands.systemctl("stop", new HostLayout(app.name()).unitName())).privileged(root), STEP_TIMEOUT);
+            ssh.run(host, "stop", HostCommands.removeFile(new HostLayout(app.name()).current()).privileged(root), STEP_TIMEOUT);
+            return "stopped; no release is current on this host";
+        });
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.api.AppStatus;
+import dev.deployer.api.DeploymentInfo;
+import dev.deployer.api.ReleaseInfo;
+import dev.deployer.server.apps.App;
+import dev.deployer.server.apps.AppService;
+import dev.deployer.server.audit.AuditLog;
+import dev.deployer.server.auth.Caller;
+import dev.deployer.server.build.ArtifactStore;
+import dev.deployer.server.build.Builder;
+import dev.deployer.server.config.ConfigChangeListener;
+import dev.deployer.server.config.ConfigVars;
+import dev.deployer.server.git.AppRepositories;
+import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.releases.ReleaseService;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a user asks of releases, in one place: deploy a ref, roll back, restart with new config,
+ * read history and status. Builds the right {@link DeploymentRun} and hands it to {@link Deployments}.
+ */
+public class ReleaseFlow implements ConfigChangeListener {
+    private final AppService apps;
+    private final Deployments deployments;
+    private final ReleaseService releases;
+    private final ConfigVars configVars;
+    private final ArtifactStore artifacts;
+    private final AppRepositories repositories;
+    private final Builder builder;
+    private final AppStatusReader statusReader;
+    private final AuditLog audit;
+
+    public ReleaseFlow(AppService apps, Deployments deployments, ReleaseService releases, ConfigVars configVars,
+                       ArtifactStore artifacts, AppRepositories repositories, Builder builder, AppStatusReader statusReader,
+                       AuditLog audit) {
+        this.apps = apps;
+        this.deployments = deployments;
+        this.releases = releases;
+        this.configVars = configVars;
+        this.artifacts = artifacts;
+        this.repositories = repositories;
+        this.builder = builder;
+        this.statusReader = statusReader;
+        this.audit = audit;
+    }
+
+    public App app(String name) {
+        return apps.require(name);
+    }
+
+    public DeploymentInfo deploy(App app, String ref, Caller caller, boolean wait) {
+        DeploymentInfo started = deployments.start(app, build(ref, caller.name()), caller.name(), wait);
+        audit.record(caller, "deploy", app.name(), "deployment " + started.id() + (ref == null ? "" : " of " + ref));
+        return started;
+    }
+
+    /** The run for a build of {@code ref} (null: the app's branch), fetched first from the app's repo URL if it has one. */
+    public DeploymentRun build(String ref, String actor) {
+        return new BuildRun(repositories, builder, releases, configVars, ref, true, actor);
+    }
+
+    /** The run for a commit that a git push just brought: what the push hands to {@link Deployments#runNow}. */
+    public DeploymentRun pushed(String commit, String actor) {
+        return new BuildRun(repositories, builder, releases, configVars, commit, false, actor);
+    }
+
+    public DeploymentInfo rollback(App app, Integer version, Caller caller, boolean wait) {
+        Release current = deployments.current(app).orElseThrow(() ->
+                ApiProblem.conflict("app " + app.name() + " has no current release to roll back from"));
+        Release source = version == null
+                ? releases.lastGoodBefore(app, current.version()).orElseThrow(() -> ApiProblem.conflict(
+                        "app " + app.name() + " has no good release before " + current.label() + "; name a version"))
+                : releases.version(app, version).orElseThrow(() -> ApiProblem.notFound(
+                        "app " + app.name() + " has no release v" + version));
+        DeploymentInfo started = deployments.start(app,
+                new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
+        audit.record(caller, "rollback", app.name(), "to " + source.label() + ", deployment " + started.id());
+        return started;
+    }
+
+    @Override
+    public void configChanged(App app, Caller caller, boolean restart) {
+        if (!restart) {
+            return;
+        }
+        deployments.current(app).ifPresent(current -> deployments.start(app,
+                new ConfigRun(releases, configVars, artifacts, current, Set.of(), caller.name()), caller.name(), true));
+    }
+
+    public List<ReleaseInfo> history(App app) {
+        return releases.history(app, deployments.current(app));
+    }
+
+    public AppStatus status(App app) {
+        return statusReader.read(app, deployments.current(app));
+    }
+}
