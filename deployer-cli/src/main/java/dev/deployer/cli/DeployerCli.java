@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 /** {@code deployer}: exit 0 on success, 1 on a failed operation, 2 on bad usage or input. */
 @Command(name = "deployer", mixinStandardHelpOptions = true, versionProvider = DeployerCli.VersionProvider.class,
         description = "Deploy JVM services to your own Linux hosts: git push, systemd, rollback.",
-        subcommands = {LoginCommand.class, SshKeyCommand.class, AppsCommand.class, ConfigCommand.class, HostsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoginCommand.class, HostsCommand.class, AppsCommand.class, ConfigCommand.class, DeployCommand.class,
+                ReleasesCommand.class, RollbackCommand.class, StatusCommand.class, LogsCommand.class, GitRemoteCommand.class,
+                SshKeyCommand.class, CommandLine.HelpCommand.class})
 public class DeployerCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

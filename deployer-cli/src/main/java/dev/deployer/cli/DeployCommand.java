@@ -1,0 +1,49 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.DeployerClient;
+import dev.deployer.api.Names;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deploy", description = "Build a ref (default: the app's branch) and deploy it; follows progress until done.")
+public class DeployCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
+
+    @Option(names = "--ref", description = "branch, tag or commit to deploy")
+    String ref;
+
+    @Option(names = "--wait", description = "queue behind a running deployment instead of failing")
+    boolean waitTurn;
+
+    @Option(names = "--detach", description = "start and print the deployment id without following it")
+    boolean detach;
+
+    public DeployCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Validation.check(() -> Names.appName(app));
+        if (ref != null) {
+            Validation.check(() -> Names.ref(ref));
+        }
+        DeployerClient client = connection.client();
+        var started = client.deploy(app, ref, waitTurn);
+        if (detach) {
+            spec.commandLine().getOut().println(started.id());
+            return DeployerCli.OK;
+        }
+        return DeploymentFollower.follow(client, started, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.deployer.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.deployer.api.AppInfo;
+import dev.deployer.api.DeployerClient;
+import dev.deployer.api.Names;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "remote", description = "Print the git remote URL of an app, and how to add it.")
+public class GitRemoteCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
+
+    public GitRemoteCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Validation.check(() -> Names.appName(app));
+        DeployerClient client = connection.client();
+        AppInfo info = client.get("api/apps/" + DeployerClient.encode(app), new TypeReference<>() {});
+        String url = client.base().resolve("git/" + app + ".git").toString();
+        spec.commandLine().getOut().println(url);
+        spec.commandLine().getErr().println("# git remote add deployer " + url + " && git push deployer " + info.branch());
+        spec.commandLine().getErr().println("# password: an API token of role deployer or admin (any user name)");
+        return DeployerCli.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.DeployerClient;
+import dev.deployer.api.Names;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rollback", description = "Make a new release copying an old one (default: the last good one before the "
+        + "current) and deploy it: nothing is built; follows progress until done.")
+public class RollbackCommand implements Callable<Integer> {
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "e.g. v3 or 3")
+    String version;
+
+    @Option(names = "--wait", description = "queue behind a running deployment instead of failing")
+    boolean waitTurn;
+
+    public RollbackCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Validation.check(() -> Names.appName(app));
+        Integer wanted = null;
+        if (version != null) {
+            if (!version.matches("v?[1-9][0-9]{0,8}")) {
+                throw new UsageException("VERSION must look like v3 or 3 (got '" + version + "')");
+            }
+            wanted = Integer.valueOf(version.startsWith("v") ? version.substring(1) : version);
+        }
+        DeployerClient client = connection.client();
+        return DeploymentFollower.follow(client, client.rollback(app, wanted, waitTurn), spec.commandLine().getOut());
+    }
+}

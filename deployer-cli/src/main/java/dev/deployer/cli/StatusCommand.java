@@ -1,0 +1,51 @@
+package dev.deployer.cli;
+
+import dev.deployer.api.AppStatus;
+import dev.deployer.api.Names;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", description = "Per host: the unit's state, the release it runs and since when; flags drift.")
+public class StatusCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Connection connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
+
+    public StatusCommand(DeployerCli.Environment environment) {
+        this.connection = new Connection(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Validation.check(() -> Names.appName(app));
+        AppStatus status = connection.client().status(app);
+        if (json.enabled()) {
+            JsonOption.print(spec.commandLine().getOut(), status);
+            return DeployerCli.OK;
+        }
+        var out = spec.commandLine().getOut();
+        out.println(app + ": current release " + (status.currentVersion() == null ? "none yet" : "v" + status.currentVersion()));
+        Table table = new Table("HOST", "STATE", "RUNS", "SINCE", "NOTE");
+        status.hosts().forEach(h -> table.row(h.host(), h.activeState(), h.version() == null ? "-" : "v" + h.version(),
+                h.since() == null ? "-" : WHEN.format(h.since()),
+                h.error() != null ? h.error() : h.drift() ? "DRIFT: expected v" + status.currentVersion() : ""));
+        table.print(out);
+        boolean healthy = status.hosts().stream().allMatch(h -> h.error() == null && !h.drift() && "active".equals(h.activeState()));
+        return healthy ? DeployerCli.OK : DeployerCli.FAILED;
+    }
+}
