@@ -1,0 +1,249 @@
+package dev.deployer.server.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.deployer.api.ApiException;
+import dev.deployer.api.AppRequest;
+import dev.deployer.api.DeployerClient;
+import dev.deployer.api.Host;
+import dev.deployer.api.HostAdded;
+import dev.deployer.api.HostRequest;
+import dev.deployer.api.PreflightCheck;
+import dev.deployer.api.PreflightReport;
+import dev.deployer.server.testing.ServerProcess;
+import dev.deployer.testhosts.TestHost;
+import dev.deployer.testhosts.TestHosts;
+import dev.deployer.testhosts.WithTestHosts;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hosts through the real server and real hosts: pinning on add, refusal after a key change,
+ * re-trust, the sudo path, preflight passing and failing, removal refused while an app uses a host.
+ * th4 is this class's own: it gets its java hidden and its keys regenerated.
+ */
+@WithTestHosts(4)
+class HostsIT {
+    private static ServerProcess server;
+    private static DeployerClient admin;
+    private static TestHosts hosts;
+
+    @BeforeAll
+    static void start(TestHosts testHosts) throws Exception {
+        hosts = testHosts;
+        server = ServerProcess.start(Map.of());
+        admin = server.adminClient();
+        String publicKey = admin.sshKey().publicKey();
+        for (TestHost host : hosts) {
+            TestHostSetup.authorize(host, publicKey);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void addingAHostPinsTheKeyItPresentsAndPreflightPasses() {
+        TestHost th1 = hosts.get(0);
+        HostAdded added = admin.addHost(new HostRequest("pinned", th1.address(), th1.port(), null, null));
+
+        assertThat(added.host().fingerprint()).isEqualTo(TestHostSetup.ed25519Fingerprint(th1));
+        assertThat(added.host().user()).isEqualTo("root");
+        assertThat(added.preflight().ok()).as("%s", added.preflight()).isTrue();
+        assertThat(added.preflight().checks()).extracting(PreflightCheck::name)
+                .contains("ssh login", "root or sudo", "systemd", "java", "disk", "clock");
+        assertThat(admin.hosts()).extracting(Host::name).contains("pinned");
+        assertThat(admin.get("api/audit", new TypeReference<List<Map<String, Object>>>() {}))
+                .anySatisfy(entry -> assertThat(entry).containsEntry("action", "host.add").containsEntry("target", "pinned"));
+    }
+
+    @Test
+    void aGivenFingerprintMustMatchOrNothingIsSaved() {
+        TestHost th2 = hosts.get(1);
+        String wrong = "SHA256:" + "A".repeat(43);
+
+        assertThatThrownBy(() -> admin.addHost(new HostRequest("checked", th2.address(), th2.port(), null, wrong)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains(TestHostSetup.ed25519Fingerprint(th2)).contains("nothing was saved");
+                });
+        assertThat(admin.hosts()).extracting(Host::name).doesNotContain("checked");
+
+        String right = TestHostSetup.ed25519Fingerprint(th2);
+        assertThat(admin.addHost(new HostRequest("checked", th2.address(), th2.port(), null, right)).host().fingerprint()).isEqualTo(right);
+    }
+
+    @Test
+    void anUnreachableHostIsRefusedAndNothingIsSaved() throws Exception {
+        int closed = ServerProcess.freePort();
+        assertThatThrownBy(() -> admin.addHost(new HostRequest("nowhere", "127.0.0.1", closed, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(502));
+        assertThatThrownBy(() -> admin.addHost(new HostRequest("bad-address", "host;reboot", 22, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
+        assertThat(admin.hosts()).extracting(Host::name).doesNotContain("nowhere", "bad-address");
+    }
+
+    @Test
+    void aNonRootUserWithSudoPassesPreflight() {
+        TestHost th2 = hosts.get(1);
+        HostAdded added = admin.addHost(new HostRequest("as-deploy", th2.address(), th2.port(), th2.deployUser(), null));
+
+        assertThat(added.preflight().ok()).as("%s", added.preflight()).isTrue();
+        assertThat(check(added.preflight(), "root or sudo").detail()).contains("may run every program");
+    }
+
+    @Test
+    void preflightNamesExactlyTheSudoRightsAUserLacks() {
+        TestHost th2 = hosts.get(1);
+        TestHostSetup.createLimitedSudoUser(th2, "limited", admin.sshKey().publicKey(), "/usr/bin/mkdir", "/usr/bin/cat");
+
+        PreflightCheck sudo = check(admin.addHost(new HostRequest("limited", th2.address(), th2.port(), "limited", null)).preflight(),
+                "root or sudo");
+
+        assertThat(sudo.ok()).isFalse();
+        assertThat(sudo.detail()).contains("systemctl").contains("useradd").contains("install").doesNotContain("mkdir")
+                .doesNotContain(" cat");
+        assertThat(sudo.fix()).contains("limited ALL=(root) NOPASSWD: ").contains("/usr/bin/systemctl").contains("/usr/sbin/useradd");
+    }
+
+    @Test
+    void preflightFailsWithoutJavaAndWhenThePortIsTaken() {
+        TestHost th4 = hosts.get(3);
+        admin.addHost(new HostRequest("no-java", th4.address(), th4.port(), null, null));
+
+        PreflightReport portAndVersion = admin.checkHost("no-java", 22, 99);
+        assertThat(portAndVersion.ok()).isFalse();
+        assertThat(check(portAndVersion, "port 22").detail()).contains("already taken");
+        assertThat(check(portAndVersion, "java").detail()).contains("java 17, but apps need 99");
+
+        th4.run("mv /usr/bin/java /usr/bin/java.hidden-by-hosts-it").orThrow();
+        try {
+            PreflightCheck java = check(admin.checkHost("no-java", null, null), "java");
+            assertThat(java.ok()).isFalse();
+            assertThat(java.detail()).contains("/usr/bin/java is missing");
+            assertThat(java.fix()).contains("install a Java runtime");
+        } finally {
+            th4.run("mv /usr/bin/java.hidden-by-hosts-it /usr/bin/java").orThrow();
+        }
+        assertThat(admin.checkHost("no-java", null, 17).ok()).isTrue();
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedUntilTheOperatorReTrustsIt() {
+        TestHost th4 = hosts.get(3);
+        String before = admin.addHost(new HostRequest("rekeyed", th4.address(), th4.port(), null, null)).host().fingerprint();
+        hosts.rekey(th4);
+        TestHostSetup.dropSshConnections(th4); // the pinned connection from before stays trusted; a new one must not be
+        String after = TestHostSetup.ed25519Fingerprint(th4);
+        assertThat(after).isNotEqualTo(before);
+
+        PreflightCheck login = check(admin.checkHost("rekeyed", null, null), "ssh login");
+        assertThat(login.ok()).isFalse();
+        assertThat(login.detail()).contains("host key changed").contains(before).contains(after)
+                .contains("deployer hosts trust rekeyed");
+
+        assertThatThrownBy(() -> admin.trustHost("rekeyed", "SHA256:" + "B".repeat(43)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
+        assertThat(admin.trustHost("rekeyed", after).fingerprint()).isEqualTo(after);
+        assertThat(admin.checkHost("rekeyed", null, null).ok()).isTrue();
+        assertThat(admin.get("api/audit", new TypeReference<List<Map<String, Object>>>() {}))
+                .anySatisfy(entry -> assertThat(entry).containsEntry("action", "host.trust")
+                        .containsEntry("detail", "fingerprint " + before + " -> " + after));
+    }
+
+    @Test
+    void removalIsRefusedWhileAnAppUsesTheHost() {
+        TestHost th1 = hosts.get(0);
+        admin.addHost(new HostRequest("in-use", th1.address(), th1.port(), null, null));
+        admin.send("POST", "api/apps", AppRequest.create("hostsit", List.of("in-use")), new TypeReference<Map<String, Object>>() {});
+
+        assertThatThrownBy(() -> admin.removeHost("in-use")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("hostsit");
+        });
+        assertThat(admin.host("in-use").apps()).containsExactly("hostsit");
+
+        admin.send("DELETE", "api/apps/hostsit", null, new TypeReference<Void>() {});
+        admin.removeHost("in-use");
+        assertThat(admin.hosts()).extracting(Host::name).doesNotContain("in-use");
+        assertThatThrownBy(() -> admin.removeHost("in-use"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(404));
+    }
+
+    @Test
+    void rolesGateEveryHostEndpoint() {
+        DeployerClient viewer = server.client(admin.createToken("hosts-viewer", "viewer").token());
+        DeployerClient deployer = server.client(admin.createToken("hosts-deployer", "deployer").token());
+        TestHost th1 = hosts.get(0);
+        admin.addHost(new HostRequest("roles", th1.address(), th1.port(), null, null));
+
+        assertThat(viewer.hosts()).extracting(Host::name).contains("roles");
+        assertThat(deployer.checkHost("roles", null, null).host()).isEqualTo("roles");
+        assertThatThrownBy(() -> viewer.checkHost("roles", null, null)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+        assertThatThrownBy(() -> deployer.addHost(new HostRequest("x", th1.address(), 22, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+        assertThatThrownBy(() -> deployer.trustHost("roles", null)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+        assertThatThrownBy(() -> deployer.removeHost("roles")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+    }
+
+    @Test
+    void theCliAddsListsChecksAndRemovesWithTheContractsExitCodes() throws Exception {
+        TestHost th3 = hosts.get(2);
+        Cli cli = new Cli(server.url(), server.adminToken());
+
+        assertThat(cli.run("hosts", "add", "by-cli", "--address", th3.address(), "--user", "deploy")).isZero();
+        assertThat(cli.out()).contains("Added host by-cli (deploy@" + th3.address() + ":22); pinned its host key SHA256:")
+                .contains("all checks passed");
+        assertThat(cli.run("hosts")).isZero();
+        assertThat(cli.out()).startsWith("NAME").contains("by-cli").contains(th3.address() + ":22");
+        assertThat(cli.run("hosts", "--json")).isZero();
+        assertThat(dev.deployer.api.Json.mapper().readValue(cli.out(), Host[].class)).extracting(Host::name).contains("by-cli");
+        assertThat(cli.run("hosts", "check", "by-cli")).isZero();
+        assertThat(cli.run("hosts", "check", "by-cli", "--port", "22")).isEqualTo(1);
+        assertThat(cli.out()).contains("FAIL  port 22");
+        assertThat(cli.err()).contains("preflight of host by-cli failed");
+        assertThat(cli.run("hosts", "add", "Bad_Name", "--address", th3.address())).isEqualTo(2);
+        assertThat(cli.err()).contains("host name 'Bad_Name' is not valid");
+        assertThat(cli.run("hosts", "add", "x", "--address", "a b")).isEqualTo(2);
+        assertThat(cli.run("hosts", "check", "no-such-host")).isEqualTo(2);
+        assertThat(cli.run("hosts", "remove", "by-cli")).isZero();
+        assertThat(cli.out()).contains("Removed host by-cli.");
+    }
+
+    /** The CLI in-process, with its own environment and output. */
+    private static final class Cli {
+        private final java.nio.file.Path config;
+        private final Map<String, String> env;
+        private java.io.StringWriter out;
+        private java.io.StringWriter err;
+
+        Cli(String url, String token) throws java.io.IOException {
+            this.config = java.nio.file.Files.createTempDirectory("cli-").resolve("config.json");
+            this.env = Map.of("DEPLOYER_URL", url, "DEPLOYER_TOKEN", token);
+        }
+
+        int run(String... args) {
+            out = new java.io.StringWriter();
+            err = new java.io.StringWriter();
+            return dev.deployer.cli.DeployerCli.run(new dev.deployer.cli.DeployerCli.Environment(env, config),
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        }
+
+        String out() { return out.toString(); }
+        String err() { return err.toString(); }
+    }
+
+    private static PreflightCheck check(PreflightReport report, String name) {
+        return report.checks().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + report));
+    }
+}
