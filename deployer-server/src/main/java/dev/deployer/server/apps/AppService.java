@@ -99,7 +99,7 @@ public class AppService {
                 .orElseThrow(() -> ApiProblem.notFound("no app named " + name));
         App app = toApp(row);
         if (row.deletedAt() == null) {
-            remover.remove(app, purge);
+            takeOffHosts(app, purge);
         }
         if (purge) {
             dao.purge(row.id());
@@ -108,6 +108,18 @@ public class AppService {
             config.clear(row.id());
         }
         return app;
+    }
+
+    /** A host that cannot be cleaned up keeps the app in place, so the delete can simply be retried. */
+    private void takeOffHosts(App app, boolean purge) {
+        try {
+            remover.remove(app, purge);
+        } catch (ApiProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiProblem(502, "app " + app.name() + " was not deleted: " + e.getMessage()
+                    + "; fix or remove the host, then delete again");
+        }
     }
 
     /** The key that signs the app's push webhooks (check with {@link SecretBox#hmacSha256}). */

@@ -114,6 +114,19 @@ class AppServiceTest {
         assertThat(status(() -> apps.delete("nope", true))).isEqualTo(404);
     }
 
+    @Test
+    void aHostThatCannotBeCleanedUpKeepsTheAppSoTheDeleteCanBeRetried() {
+        AppService failing = new AppService(db.jdbi().onDemand(AppDao.class), config, box, (app, purge) -> {
+            throw new IllegalStateException("h1: connection refused");
+        }, Clock.systemUTC());
+        failing.create(AppRequest.create("web", List.of("h1")));
+
+        assertThat(status(() -> failing.delete("web", false))).isEqualTo(502);
+        assertThatThrownBy(() -> failing.delete("web", true)).hasMessageContaining("h1: connection refused")
+                .hasMessageContaining("delete again");
+        assertThat(failing.require("web").hosts()).containsExactly("h1");
+    }
+
     private static int status(Runnable call) {
         try {
             call.run();
