@@ -23,6 +23,8 @@ import dev.deployer.server.git.AppRepositories;
 import dev.deployer.server.git.GitAccess;
 import dev.deployer.server.git.GitEndpoint;
 import dev.deployer.server.git.PushDeploy;
+import dev.deployer.server.git.RepoWatcher;
+import dev.deployer.server.git.WebhookResource;
 import dev.deployer.server.hosts.HostDao;
 import dev.deployer.server.hosts.HostService;
 import dev.deployer.server.hosts.HostsResource;
@@ -165,6 +167,11 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
 
+        RepoWatcher watcher = new RepoWatcher(apps, repositories, flow, deployments,
+                environment.lifecycle().scheduledExecutorService("repo-watch-%d").threads(2).build(),
+                Duration.ofSeconds(settings.pollIntervalSeconds()));
+        environment.lifecycle().manage(watcher);
+        environment.jersey().register(new WebhookResource(apps, watcher));
         GitEndpoint git = new GitEndpoint(apps, repositories, new PushDeploy(apps, deployments, flow, audit));
         environment.servlets().addFilter("git-access", new GitAccess(tokens)).addMappingForUrlPatterns(null, false, "/git/*");
         environment.servlets().addServlet("git", git).addMapping("/git/*");

@@ -19,7 +19,9 @@ public record Settings(
         Optional<String> publicUrl,
         int buildConcurrency,
         // The Maven local repository all builds share; empty: the data dir's m2/repository.
-        Optional<Path> mavenRepository) {
+        Optional<Path> mavenRepository,
+        // How often apps with a repo URL are fetched to look for new commits.
+        int pollIntervalSeconds) {
 
     public static final String DATA_DIR = "DEPLOYER_DATA_DIR";
     public static final String PORT = "DEPLOYER_PORT";
@@ -31,6 +33,7 @@ public record Settings(
     public static final String PUBLIC_URL = "DEPLOYER_PUBLIC_URL";
     public static final String BUILD_CONCURRENCY = "DEPLOYER_BUILD_CONCURRENCY";
     public static final String MAVEN_REPO = "DEPLOYER_MAVEN_REPO";
+    public static final String POLL_INTERVAL = "DEPLOYER_POLL_INTERVAL_SECONDS";
 
     public static Settings resolve(DeployerConfiguration file, Map<String, String> env) {
         return new Settings(
@@ -44,7 +47,8 @@ public record Settings(
                 pick(env, PUBLIC_URL, file.getPublicUrl()),
                 positive(env, BUILD_CONCURRENCY, file.getBuildConcurrency() > 0
                         ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()),
-                pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()));
+                pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()),
+                positive(env, POLL_INTERVAL, 60));
     }
 
     public boolean embeddedDatabase() {
