@@ -114,8 +114,7 @@ public class HostService {
         try {
             key = ssh.fetchHostKey(address, port);
         } catch (RemoteFailure failure) {
-            throw new ApiProblem(502, "cannot reach host " + name + " over SSH at " + address + ":" + port + " ("
-                    + failure.getMessage() + "); nothing was saved");
+            throw new ApiProblem(502, "host " + name + ": " + failure.getMessage() + "; nothing was saved");
         }
         String actual = HostKeys.fingerprint(key);
         if (expected != null && !expected.equals(actual)) {

@@ -49,6 +49,8 @@ final class SshConnector {
             client.authPublickey(target.user(), client.loadKeys(privateKey.toString()));
         } catch (UserAuthException e) {
             close(client);
+            LOG.warn("ssh login refused host={} address={}:{} user={}: the server's key is not in authorized_keys",
+                    target.name(), target.address(), target.port(), target.user());
             throw new RemoteFailure(RemoteFailure.Kind.LOGIN_REFUSED, target.name(), step, -1, "host " + target.describe()
                     + " refused the deployer's SSH key for user " + target.user() + ": add the server's public key "
                     + "(deployer ssh-key) to ~" + target.user() + "/.ssh/authorized_keys on the host", e);
@@ -71,7 +73,7 @@ final class SshConnector {
             if (recorder.recorded() != null) {
                 return recorder.recorded();
             }
-            throw unreachable(address, address, port, "fetch host key", e);
+            throw unreachable(null, address, port, "fetch host key", e);
         } finally {
             close(client);
         }
@@ -98,9 +100,10 @@ final class SshConnector {
     }
 
     private static RemoteFailure unreachable(String name, String address, int port, String step, IOException e) {
-        return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, name, step, -1, "cannot reach host " + name + " over SSH at "
-                + address + ":" + port + " (" + RemoteFailure.reason(e) + "): check the address, the port and that sshd "
-                + "is running and not firewalled", e);
+        LOG.warn("ssh unreachable host={} address={}:{} step={} ({})", name, address, port, step, RemoteFailure.reason(e));
+        return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, name, step, -1, "cannot reach "
+                + (name == null ? "" : "host " + name + " at ") + address + ":" + port + " over SSH (" + RemoteFailure.reason(e)
+                + "): check the address, the port and that sshd is running and not firewalled", e);
     }
 
     static void close(SSHClient client) {

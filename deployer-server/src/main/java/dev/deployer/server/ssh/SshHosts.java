@@ -28,6 +28,7 @@ public final class SshHosts implements AutoCloseable {
     private final RemoteFiles files;
 
     public SshHosts(ServerKeyPair keyPair, SshLimits limits) {
+        SshjLogging.quietExpectedFailures();
         this.limits = limits;
         this.connector = new SshConnector(keyPair.privateKeyFile(), limits);
         this.connections = new HostConnections(connector, limits);
