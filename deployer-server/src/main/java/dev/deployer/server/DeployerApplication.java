@@ -9,6 +9,9 @@ import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.ProcessFactory;
 import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
+import dev.deployer.server.deploy.RollbackResource;
+import dev.deployer.server.deploy.StatusResource;
+import dev.deployer.server.releases.ReleasesResource;
 import dev.deployer.server.deploy.DeploymentDao;
 import dev.deployer.server.deploy.DeploymentEvents;
 import dev.deployer.server.deploy.Deployments;
@@ -164,6 +167,9 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
         environment.jersey().register(new DeployResource(flow));
+        environment.jersey().register(new RollbackResource(flow));
+        environment.jersey().register(new ReleasesResource(flow));
+        environment.jersey().register(new StatusResource(flow));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
 

@@ -47,7 +47,13 @@ public class ReleaseFlow implements ConfigChangeListener {
         this.audit = audit;
     }
 
+    /** The app named in a request path: 400 for a name that can't be an app's, 404 for no such app. */
     public App app(String name) {
+        try {
+            dev.deployer.api.Names.appName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
         return apps.require(name);
     }
 

@@ -38,7 +38,25 @@ class RoleMatrixIT {
                 new Endpoint("GET", "api/audit", null, Role.VIEWER),
                 new Endpoint("GET", "api/tokens", null, Role.ADMIN),
                 new Endpoint("POST", "api/tokens", "{\"name\":\"x\",\"role\":\"bogus\"}", Role.ADMIN),
-                new Endpoint("DELETE", "api/tokens/999999", null, Role.ADMIN));
+                new Endpoint("DELETE", "api/tokens/999999", null, Role.ADMIN),
+                new Endpoint("GET", "api/whoami", null, Role.VIEWER),
+                new Endpoint("GET", "api/hosts", null, Role.VIEWER),
+                new Endpoint("POST", "api/hosts", "{}", Role.ADMIN),
+                new Endpoint("POST", "api/hosts/nohost/check", null, Role.DEPLOYER),
+                new Endpoint("DELETE", "api/hosts/nohost", null, Role.ADMIN),
+                new Endpoint("GET", "api/apps", null, Role.VIEWER),
+                new Endpoint("POST", "api/apps", "{}", Role.ADMIN),
+                new Endpoint("GET", "api/apps/noapp", null, Role.VIEWER),
+                new Endpoint("PATCH", "api/apps/noapp", "{}", Role.ADMIN),
+                new Endpoint("DELETE", "api/apps/noapp", null, Role.ADMIN),
+                new Endpoint("GET", "api/apps/noapp/config", null, Role.VIEWER),
+                new Endpoint("PUT", "api/apps/noapp/config", "{}", Role.DEPLOYER),
+                new Endpoint("POST", "api/apps/noapp/deploy", "{}", Role.DEPLOYER),
+                new Endpoint("POST", "api/apps/noapp/rollback", "{}", Role.DEPLOYER),
+                new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
+                new Endpoint("GET", "api/apps/noapp/status", null, Role.VIEWER),
+                new Endpoint("GET", "api/apps/noapp/logs", null, Role.DEPLOYER),
+                new Endpoint("GET", "api/deployments/999999", null, Role.VIEWER));
         return endpoints.stream().flatMap(e -> Stream.of(Role.values()).map(role -> Arguments.of(e, role)));
     }
 

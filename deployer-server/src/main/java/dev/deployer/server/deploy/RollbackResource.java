@@ -1,0 +1,31 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.api.RollbackRequest;
+import dev.deployer.server.auth.Caller;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /api/apps/{app}/rollback}: 202 with the deployment of a new release copying an old one. */
+@Path("/api/apps/{app}/rollback")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("deployer")
+public class RollbackResource {
+    private final ReleaseFlow flow;
+
+    public RollbackResource(ReleaseFlow flow) {
+        this.flow = flow;
+    }
+
+    @POST
+    public Response rollback(@Auth Caller caller, @PathParam("app") String app, RollbackRequest request) {
+        Integer version = request == null ? null : request.version();
+        boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
+        return Response.accepted(flow.rollback(flow.app(app), version, caller, wait)).build();
+    }
+}
