@@ -3,6 +3,7 @@ package dev.deployer.server.deploy;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.config.Secret;
 import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.remote.AppUser;
 import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
@@ -39,12 +40,10 @@ public class HostRollout {
     /** The app's user, the release dir and its jar: nothing the running app sees. True when bytes were uploaded. */
     public boolean stage(HostTarget host, App app, Release release, Path artifact, StepLog log) {
         log.step(host, "prepare", () -> {
-            boolean root = host.root();
-            if (ssh.runAllowingFailure(host, "prepare", ReleaseCommands.userExists(app.name()), STEP_TIMEOUT).exitCode() != 0) {
-                ssh.run(host, "prepare", ReleaseCommands.createUser(app.name()).privileged(root), STEP_TIMEOUT);
-            }
-            ssh.run(host, "prepare", ReleaseCommands.ensureDirs(app.name(), release.version()).privileged(root), STEP_TIMEOUT);
-            return "user " + app.name() + " and " + new HostLayout(app.name()).releaseDir(release.version()) + " ready";
+            HostLayout layout = new HostLayout(app.name());
+            ensureUser(host, layout);
+            ssh.run(host, "prepare", ReleaseCommands.ensureDirs(app.name(), release.version()).privileged(host.root()), STEP_TIMEOUT);
+            return "user " + app.name() + " and " + layout.releaseDir(release.version()) + " ready";
         });
         String target = new HostLayout(app.name()).releaseJar(release.version());
         return log.stepWith(host, "artifact", () -> placeArtifact(host, app, release, artifact, target));
@@ -78,6 +77,17 @@ public class HostRollout {
                 .filter(parts -> parts.length == 2 && parts[0].equals(sha256))
                 .map(parts -> parts[1].trim())
                 .min(Comparator.comparing((String path) -> !path.equals(target)));
+    }
+
+    /** The app's own system user; a user of that name that deployer did not make is never taken over. */
+    private void ensureUser(HostTarget host, HostLayout layout) {
+        CommandResult found = ssh.runAllowingFailure(host, "prepare", AppUser.lookup(layout), STEP_TIMEOUT);
+        if (found.exitCode() != 0) {
+            ssh.run(host, "prepare", AppUser.create(layout).privileged(host.root()), STEP_TIMEOUT);
+        } else if (!AppUser.isDeployers(layout, found.stdout())) {
+            throw new IllegalStateException("a user named " + layout.user() + " already exists on " + host.name()
+                    + " and was not made by deployer: rename the app or remove that user");
+        }
     }
 
     /** Env file, unit, switch, restart, health. Throws when the host does not come up healthy. */

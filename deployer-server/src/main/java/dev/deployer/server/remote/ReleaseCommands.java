@@ -7,17 +7,6 @@ package dev.deployer.server.remote;
 public final class ReleaseCommands {
     private ReleaseCommands() {}
 
-    /** Exits non-zero when the app's system user does not exist yet. */
-    public static RemoteCommand userExists(String app) {
-        return RemoteCommand.of("id", "-u", "--", app);
-    }
-
-    /** The app's system user: no login shell, no home in /home. */
-    public static RemoteCommand createUser(String app) {
-        return RemoteCommand.of("useradd", "--system", "--no-create-home", "--home-dir", new HostLayout(app).stateDir(),
-                "--shell", "/usr/sbin/nologin", app); // app names never start with "-"
-    }
-
     public static RemoteCommand ensureDirs(String app, int version) {
         return RemoteCommand.of("mkdir", "-p", "-m", "0755", "--", new HostLayout(app).releaseDir(version), "/etc/deployer");
     }

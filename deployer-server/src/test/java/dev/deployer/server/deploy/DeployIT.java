@@ -43,7 +43,7 @@ class DeployIT {
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
         for (TestHost host : hosts) {
-            host.run("systemctl stop deployer-hello.service; rm -rf /opt/deployer/hello /etc/deployer/hello.env "
+            host.run("systemctl stop deployer-hello.service; userdel hello; rm -rf /opt/deployer/hello /etc/deployer/hello.env "
                     + "/etc/systemd/system/deployer-hello.service; systemctl daemon-reload");
         }
         deployer = LiveDeployer.start(hosts, Map.of());
@@ -166,7 +166,7 @@ class DeployIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void serverKilledMidDeployMarksItInterruptedAndTheNextDeploySucceeds() throws Exception {
         repo.commitVersion("7", false);
         DeploymentInfo started = client().deploy(APP, null, false);
@@ -187,6 +187,27 @@ class DeployIT {
             }
             assertThat(again.status(APP).hosts()).noneMatch(AppStatus.HostStatus::drift);
         }
+    }
+
+    @Test
+    @Order(6)
+    void cliFollowsARollbackAndReportsHistoryAndStatus() throws Exception {
+        Map<String, String> env = Map.of("DEPLOYER_URL", deployer.server().url(), "DEPLOYER_TOKEN", deployer.server().adminToken());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        dev.deployer.cli.DeployerCli.Environment cliEnv = new dev.deployer.cli.DeployerCli.Environment(env,
+                Files.createTempDirectory("cli-").resolve("config.json"));
+
+        int rollback = dev.deployer.cli.DeployerCli.run(cliEnv, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "rollback", APP, "v3");
+        assertThat(rollback).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("artifact").contains("done: v");
+        assertEveryHostServes("hello from hello-service 3");
+
+        int missing = dev.deployer.cli.DeployerCli.run(cliEnv, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "rollback", APP, "v999");
+        assertThat(missing).isEqualTo(2);
+        assertThat(err.toString()).contains("no release v999");
     }
 
     private static ReleaseInfo awaitRelease(int version) throws InterruptedException {

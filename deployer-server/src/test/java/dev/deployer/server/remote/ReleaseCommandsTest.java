@@ -30,13 +30,6 @@ class ReleaseCommandsTest {
     }
 
     @Test
-    void appUserIsASystemUserWithoutLoginShell() {
-        assertThat(ReleaseCommands.createUser("shop").privileged(false).render()).isEqualTo(
-                "'sudo' '-n' 'useradd' '--system' '--no-create-home' '--home-dir' '/var/lib/deployer/shop'"
-                        + " '--shell' '/usr/sbin/nologin' 'shop'");
-    }
-
-    @Test
     void statusReadsUnitStateAndCurrentLink() {
         assertThat(ReleaseCommands.unitState("shop").render()).isEqualTo(
                 "'systemctl' 'show' '--property=ActiveState' '--property=ActiveEnterTimestamp' '--' 'deployer-shop.service'");
