@@ -1,0 +1,221 @@
+package dev.deployer.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deployer.api.AppRequest;
+import dev.deployer.server.testing.LiveDeployer;
+import dev.deployer.server.testing.SampleRepo;
+import dev.deployer.testhosts.TestHost;
+import dev.deployer.testhosts.TestHosts;
+import dev.deployer.testhosts.WithTestHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in headless Chromium against a real server and a real host: sign in, deploy,
+ * watch it finish, roll back through the confirmation, watch log lines arrive, and what a viewer
+ * is not offered. Screenshots land in target/screenshots for a person to look at.
+ */
+@WithTestHosts(1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+    private static final String APP = "hello";
+    private static final int PORT = 8094;
+    private static final Duration SHORT = Duration.ofSeconds(20);
+    private static final Duration DEPLOY = Duration.ofMinutes(5);
+
+    private static LiveDeployer deployer;
+    private static SampleRepo repo;
+    private static TestHost host;
+    private static HeadlessChromium browser;
+
+    @BeforeAll
+    static void setUp(TestHosts hosts) throws Exception {
+        host = hosts.get(0);
+        host.run("systemctl stop deployer-hello.service; rm -rf /opt/deployer/hello /etc/deployer/hello.env "
+                + "/etc/systemd/system/deployer-hello.service; systemctl daemon-reload");
+        // Deploys here come from the page only: no poll of the repo starts one behind the test's back.
+        deployer = LiveDeployer.start(hosts, Map.of("DEPLOYER_POLL_INTERVAL_SECONDS", "86400"));
+        repo = SampleRepo.create(Files.createTempDirectory("hello-repo-"));
+        deployer.createApp(AppRequest.create(APP, List.of(host.name())).withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health"));
+        browser = HeadlessChromium.start(Path.of("target", "screenshots"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (deployer != null) {
+            deployer.close();
+        }
+    }
+
+    @AfterEach
+    void pageRaisedNoErrors() {
+        assertThat(browser.consoleProblems()).as("browser console").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void signInWithTheAdminTokenShowsTheAppInTheOverview() throws Exception {
+        signIn(deployer.server().adminToken());
+
+        WebElement card = browser.await(".app-card[data-app='hello']", SHORT);
+        assertThat(card.getText()).contains("hello").contains(host.name()).contains("Last deploy: never");
+        assertThat(browser.find("#who-name").getText()).isEqualTo("admin · admin");
+        assertThat(browser.driver().getPageSource()).doesNotContain(deployer.server().adminToken());
+        browser.screenshot("01-apps-overview");
+    }
+
+    @Test
+    @Order(2)
+    void deployButtonRunsADeploymentThatTheAppPageFollowsToSucceeded() throws Exception {
+        browser.find(".app-card[data-app='hello'] h2 a").click();
+        browser.await("#deploy", SHORT);
+
+        assertThat(deployAndAwait(() -> browser.find("#deploy").click())).isEqualTo("succeeded");
+        browser.await("tr.is-current[data-version='1']", SHORT);
+        assertThat(browser.find(".deployment").getText()).contains(host.name()).contains("health");
+        assertThat(browser.find(".build-output").getText()).isNotBlank();
+        assertThat(serves()).isEqualTo("hello from hello-service 1");
+        browser.screenshot("02-app-deployed-v1");
+    }
+
+    @Test
+    @Order(3)
+    void rollbackButtonAsksFirstThenMakesACopyOfV1Current() throws Exception {
+        repo.commitVersion("2", false);
+        assertThat(deployAndAwait(() -> browser.find("#deploy").click())).isEqualTo("succeeded");
+        browser.await("tr.is-current[data-version='2']", SHORT);
+        assertThat(serves()).isEqualTo("hello from hello-service 2");
+
+        browser.find("button.rollback[data-version='1']").click();
+        browser.await("dialog.confirm[open]", SHORT);
+        browser.screenshot("03-rollback-confirmation");
+        String outcome = deployAndAwait(() -> {
+            // Keyboard only: focus starts on Cancel; Tab moves to Roll back.
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Roll back");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        });
+
+        assertThat(outcome).isEqualTo("succeeded");
+        WebElement v3 = browser.await("tr.is-current[data-version='3']", SHORT);
+        assertThat(v3.getText()).contains("rollback to v1");
+        assertThat(serves()).isEqualTo("hello from hello-service 1");
+        browser.screenshot("04-app-rolled-back-to-v1");
+    }
+
+    @Test
+    @Order(4)
+    void logLinesArriveInTheLogsPaneAndPauseHoldsThemBack() throws Exception {
+        browser.await(".log-pane .log-line", SHORT);
+        host.run("curl -s http://127.0.0.1:" + PORT + "/seen-in-the-dashboard");
+        browser.until(d -> paneText().contains("GET /seen-in-the-dashboard"), SHORT);
+
+        browser.find("#log-pause").click();
+        host.run("curl -s http://127.0.0.1:" + PORT + "/held-while-paused");
+        browser.until(d -> browser.find("#log-pause").getText().equals("Resume (1 new)"), SHORT);
+        assertThat(paneText()).doesNotContain("held-while-paused");
+        browser.find("#log-pause").click();
+        assertThat(paneText()).contains("GET /held-while-paused");
+        browser.screenshot("05-app-logs");
+    }
+
+    @Test
+    @Order(5)
+    void aViewerIsOfferedNoDeployRollbackConfigChangeOrLogs() throws Exception {
+        String viewer = deployer.admin().createToken("dashboard-viewer", "viewer").token();
+        browser.find("#sign-out").click();
+        browser.await("#token", SHORT);
+        signIn(viewer);
+        browser.open(deployer.server().url() + "#/apps/hello");
+        browser.await("tr.is-current[data-version='3']", SHORT);
+        browser.await(".connect", SHORT);
+
+        assertThat(browser.all("#deploy")).isEmpty();
+        assertThat(browser.all("button.rollback")).isEmpty();
+        assertThat(browser.all(".config-set")).isEmpty();
+        assertThat(browser.all(".logs")).isEmpty();
+        assertThat(browser.find("#who-name").getText()).isEqualTo("dashboard-viewer · viewer");
+        browser.screenshot("06-app-as-viewer");
+        browser.find("#sign-out").click();
+    }
+
+    @Test
+    @Order(6)
+    void phoneWidthShowsTheSamePagesInOneColumn() throws Exception {
+        browser.resize(390, 844);
+        browser.open(deployer.server().url() + "#/apps");
+        signIn(deployer.server().adminToken());
+        browser.await(".app-card[data-app='hello'] .badge.good", SHORT);
+        browser.screenshot("07-phone-apps-overview");
+        browser.find(".app-card[data-app='hello'] h2 a").click();
+        browser.await(".log-pane .log-line", SHORT);
+        browser.await("tr.is-current[data-version='3']", SHORT);
+        assertThat(documentWidth()).isLessThanOrEqualTo(390);
+        browser.screenshot("08-phone-app-page");
+        browser.open(deployer.server().url() + "#/hosts");
+        browser.await(".host-card", SHORT);
+        browser.screenshot("09-phone-hosts");
+        browser.resize(1280, 900);
+        browser.open(deployer.server().url() + "#/hosts");
+        browser.await(".host-card", SHORT).findElement(By.xpath(".//button[text()='Run preflight']")).click();
+        browser.await(".host-card .checks", Duration.ofSeconds(60));
+        browser.screenshot("10-hosts-preflight");
+        browser.open(deployer.server().url() + "#/audit");
+        browser.await("table.audit", SHORT);
+        browser.screenshot("11-audit");
+        browser.open(deployer.server().url() + "#/tokens");
+        browser.await(".panel table", SHORT);
+        assertThat(browser.find(".panel table").getText()).contains("dashboard-viewer").contains("viewer");
+        browser.screenshot("12-tokens");
+    }
+
+    private static void signIn(String token) {
+        if (!browser.driver().getCurrentUrl().startsWith(deployer.server().url())) {
+            browser.open(deployer.server().url());
+        }
+        WebElement field = browser.await("#token", SHORT);
+        field.sendKeys(token);
+        field.sendKeys(Keys.ENTER);
+        browser.await("#who-name", SHORT);
+    }
+
+    /** Starts a deployment by {@code click}, waits until the page follows a new one and it ends; returns its status. */
+    private static String deployAndAwait(Runnable click) {
+        String before = browser.all("#deployment-title").stream().map(WebElement::getText).findFirst().orElse("");
+        click.run();
+        browser.until(d -> browser.all("#deployment-title").stream().anyMatch(t -> !t.getText().equals(before)), SHORT);
+        return browser.until(d -> {
+            String status = browser.find(".deployment-status").getAttribute("data-status");
+            return List.of("succeeded", "failed", "interrupted").contains(status) ? status : null;
+        }, DEPLOY);
+    }
+
+    private static String serves() {
+        return host.run("curl -s http://127.0.0.1:" + PORT + "/").out();
+    }
+
+    private static String paneText() {
+        return browser.find(".log-pane").getText();
+    }
+
+    private static long documentWidth() {
+        return ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).longValue();
+    }
+}
