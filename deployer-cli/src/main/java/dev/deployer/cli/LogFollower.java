@@ -17,26 +17,28 @@ import java.util.Set;
  * reconnects from the oldest last-seen time of any host and skips what it printed already.
  */
 final class LogFollower {
-    private static final Duration RETRY = Duration.ofSeconds(2);
+    static final Duration RETRY = Duration.ofSeconds(2);
 
     private final DeployerClient client;
     private final LogPrinter printer;
     private final PrintWriter err;
+    private final Duration retry;
     private final Map<String, Instant> lastAt = new HashMap<>();
     private final Map<String, Set<String>> printedAtLast = new HashMap<>();
     /** Hosts whose lines may repeat ones printed before the reconnect; a host leaves once a new line of it arrives. */
     private final Set<String> catchingUp = new HashSet<>();
 
-    LogFollower(DeployerClient client, LogPrinter printer, PrintWriter err) {
+    LogFollower(DeployerClient client, LogPrinter printer, PrintWriter err, Duration retry) {
         this.client = client;
         this.printer = printer;
         this.err = err;
+        this.retry = retry;
     }
 
     void follow(String app, int lines, String host, String since) {
         Integer backlog = lines;
         String from = since;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             String why;
             try {
                 client.followLogs(app, backlog, host, from, this::print);
@@ -44,14 +46,15 @@ final class LogFollower {
             } catch (UncheckedIOException e) {
                 why = e.getMessage();
             } catch (ApiException e) {
-                if (e.code() >= 400 && e.code() < 500) {
+                // A refusal, or no server at all on the first try, is an answer; a drop later is weather.
+                if (e.code() >= 400 && e.code() < 500 || attempt == 1 && lastAt.isEmpty()) {
                     throw e;
                 }
                 why = e.getMessage();
             }
-            err.println("deployer: " + why + "; reconnecting in " + RETRY.toSeconds() + " s");
+            err.println("deployer: " + why + "; reconnecting in " + retry.toSeconds() + " s");
             err.flush();
-            sleep();
+            sleep(retry);
             if (!lastAt.isEmpty()) {
                 from = lastAt.values().stream().min(Instant::compareTo).orElseThrow().toString();
                 backlog = 10_000; // everything since then, up to the server's limit; what was printed is skipped
@@ -81,9 +84,9 @@ final class LogFollower {
         return true;
     }
 
-    private static void sleep() {
+    private static void sleep(Duration retry) {
         try {
-            Thread.sleep(RETRY.toMillis());
+            Thread.sleep(retry.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

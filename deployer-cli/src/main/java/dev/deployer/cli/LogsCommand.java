@@ -54,7 +54,7 @@ public class LogsCommand implements Callable<Integer> {
             client.logs(app, lines, host, since).forEach(printer::print);
             return DeployerCli.OK;
         }
-        new LogFollower(client, printer, spec.commandLine().getErr()).follow(app, lines, host, since);
+        new LogFollower(client, printer, spec.commandLine().getErr(), LogFollower.RETRY).follow(app, lines, host, since);
         return DeployerCli.OK;
     }
 }

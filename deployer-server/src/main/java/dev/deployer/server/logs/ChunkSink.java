@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.glassfish.jersey.server.ChunkedOutput;
 
-/** An OutputStream over a chunked response: what is written between two flushes goes out as one chunk, at once. */
+/**
+ * An OutputStream over a chunked response. Writes gather until {@link #push()} sends them as one
+ * chunk: a burst of lines costs one network write, not one per line. {@code flush()} only checks
+ * that the client is still there, since the SSE writer flushes after every event.
+ */
 final class ChunkSink extends OutputStream {
     private final ChunkedOutput<byte[]> output;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -30,14 +34,17 @@ final class ChunkSink extends OutputStream {
         if (output.isClosed()) {
             throw new IOException("the client closed the stream");
         }
+    }
+
+    /** Sends what was written since the last push, now. */
+    void push() throws IOException {
+        flush();
         if (pending.size() > 0) {
             byte[] chunk = pending.toByteArray();
             pending.reset();
             output.write(chunk);
         }
-        if (output.isClosed()) {
-            throw new IOException("the client closed the stream");
-        }
+        flush();
     }
 
     @Override

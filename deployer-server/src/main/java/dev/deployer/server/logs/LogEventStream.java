@@ -18,6 +18,7 @@ import org.glassfish.jersey.server.ChunkedOutput;
  */
 public final class LogEventStream {
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final int MAX_BATCH = 1000;
 
     private final LogService logs;
     private final ObjectMapper json;
@@ -41,17 +42,23 @@ public final class LogEventStream {
         SseStream sse = new SseStream(sink, json);
         try {
             sse.heartbeat(); // the client sees the stream open before the backlog is read
+            sink.push();
             try (LogFollow follow = logs.follow(app, hosts, query)) {
                 for (LogLine line : follow.backlog()) {
                     sse.send(line.kind(), line);
                 }
+                sink.push();
                 while (!Thread.currentThread().isInterrupted()) {
                     LogLine line = follow.next(HEARTBEAT);
                     if (line == null) {
                         sse.heartbeat();
-                    } else {
-                        sse.send(line.kind(), line);
                     }
+                    // Whatever else is already waiting goes out in the same chunk: bursts cost one write, not thousands.
+                    for (int sent = 1; line != null; sent++) {
+                        sse.send(line.kind(), line);
+                        line = sent < MAX_BATCH ? follow.next(Duration.ZERO) : null;
+                    }
+                    sink.push();
                 }
             }
         } catch (InterruptedException e) {

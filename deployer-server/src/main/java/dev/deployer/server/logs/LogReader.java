@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 final class LogReader {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** SshHosts keeps the first 16 MiB of a command's output; this close to it, the read was cut. */
+    private static final int CUT_AT_CHARS = 15 * 1024 * 1024;
 
     /** The merged lines (notices last) and, per host, the cursor of the newest entry read: where following continues. */
     record Backlog(List<LogLine> lines, Map<String, String> cursors) {}
@@ -63,6 +65,10 @@ final class LogReader {
                     notices.add(notice(host, "host " + host + " printed a line that is not a journal entry: " + shortened(raw)));
                 }
             }));
+            if (result.stdout().length() >= CUT_AT_CHARS) {
+                notices.add(notice(host, "the journal of host " + host + " was longer than one read may carry (16 MiB): its newest "
+                        + "lines may be missing; ask for fewer lines or a later since"));
+            }
             if (!result.ok()) {
                 notices.add(notice(host, "reading the journal on host " + host + " failed (exit " + result.exitCode() + "): "
                         + shortened(result.stderrTail())));

@@ -47,11 +47,6 @@ final class LogTestUnit {
         host.run(argv).orThrow();
     }
 
-    /** Writes {@code count} numbered lines as fast as the host can: {@code PREFIX-1 ... PREFIX-count}. */
-    void burst(TestHost host, String prefix, int count) {
-        run(host, "seq -f '" + prefix + "-%.0f' 1 " + count + " > \"$0\"");
-    }
-
     /** Runs {@code script} on the host with {@code sh -c}, the unit's FIFO as {@code $0}. */
     void run(TestHost host, String script) {
         host.runAs(host.rootUser(), TestHost.quote(List.of("sh", "-c", script, fifo())), Duration.ofMinutes(5)).orThrow();

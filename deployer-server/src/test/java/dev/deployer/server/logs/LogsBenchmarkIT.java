@@ -12,11 +12,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Measures, not asserts: latency from a line written on a host to a following client, and lines
@@ -24,9 +29,11 @@ import org.junit.jupiter.api.Test;
  * Markdown table and writes it to {@code target/benchmarks-logs.md} for docs/benchmarks.md.
  * Hosts and this machine share one kernel clock, so a time taken on a host compares with one taken here.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogsBenchmarkIT {
     private static final int LATENCY_LINES = 50;
     private static final int BURST_LINES = Integer.getInteger("benchmarks.burst", 20_000);
+    private static final int PACED_SECONDS = 5;
 
     private static LogFixture fixture;
     private static LogTestUnit unit;
@@ -46,17 +53,21 @@ class LogsBenchmarkIT {
         }
         fixture.hosts.all().forEach(unit::stop);
         fixture.close();
-        String table = "| measure | result |\n|---|---|\n" + String.join("\n", results) + "\n";
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[2];
+        String table = "| measure | result |\n|---|---|\n" + String.join("\n", results) + "\n\nLoad average (15 min) of the "
+                + Runtime.getRuntime().availableProcessors() + "-core machine at the end: " + load + ".\n";
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmarks-logs.md"), table);
     }
 
     @Test
+    @Order(1) // first: a burst leaves journald on the hosts busy for a while, which would count as latency
     void latencyFromAHostToAFollowingClient() throws Exception {
         TestHost host = fixture.hosts.get(1); // the sudo path: the slower of the two
         try (Following following = Following.start(fixture.admin, "logbench", 0, host.name())) {
             Thread.sleep(2000);
-            unit.run(host, "for i in $(seq " + LATENCY_LINES + "); do echo \"lat $(date +%s%N)\" > \"$0\"; sleep 0.1; done");
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> unit.run(host,
+                    "for i in $(seq " + LATENCY_LINES + "); do echo \"lat $(date +%s%N)\" > \"$0\"; sleep 0.1; done"));
             List<Long> micros = new ArrayList<>();
             while (micros.size() < LATENCY_LINES) {
                 LogLine line = following.received().poll(30, TimeUnit.SECONDS);
@@ -70,6 +81,7 @@ class LogsBenchmarkIT {
                     micros.add((receivedNanos - writtenNanos) / 1000);
                 }
             }
+            writing.join();
             micros.sort(Long::compare);
             results.add("| latency, line written on " + host.name() + " (sudo) → following client, " + micros.size() + " lines 100 ms apart"
                     + " | median " + ms(micros, 0.5) + " ms, p95 " + ms(micros, 0.95) + " ms, max " + ms(micros, 1.0) + " ms |");
@@ -77,36 +89,55 @@ class LogsBenchmarkIT {
     }
 
     @Test
-    void linesPerSecondFromThreeHostsAtOnce() throws Exception {
+    @Order(2)
+    void linesPerSecondFromThreeHostsAtPacedRates() throws Exception {
+        for (int perHost : new int[] {250, 500, 1000, 2000}) {
+            int lines = perHost * PACED_SECONDS;
+            String label = "paced, 3 hosts × " + perHost + " lines/s for " + PACED_SECONDS + " s";
+            // Each tenth of a second a host writes a tenth of its rate; sleep and process start make it a little slower.
+            carry(label, "r" + perHost, lines, prefix -> "i=0; while [ $i -lt " + lines + " ]; do seq -f '" + prefix
+                    + "-%.0f' $((i+1)) $((i+" + perHost / 10 + ")); i=$((i+" + perHost / 10 + ")); sleep 0.1; done > \"$0\"");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void linesPerSecondFromThreeHostsWritingAsFastAsTheyCan() throws Exception {
+        carry("burst, 3 hosts × " + BURST_LINES + " lines as fast as each host can", "burst", BURST_LINES,
+                prefix -> "seq -f '" + prefix + "-%.0f' 1 " + BURST_LINES + " > \"$0\"");
+    }
+
+    /** Has every host run {@code script} (given its line prefix) at once and counts what a following client receives. */
+    private static void carry(String label, String run, int linesPerHost, Function<String, String> script) throws Exception {
         try (Following following = Following.start(fixture.admin, "logbench", 0, null)) {
             Thread.sleep(2000);
-            long started = System.nanoTime();
-            List<CompletableFuture<Void>> bursts = fixture.hosts.all().stream()
-                    .map(host -> CompletableFuture.runAsync(() -> unit.burst(host, "burst-" + host.name(), BURST_LINES))).toList();
+            List<CompletableFuture<Void>> writers = fixture.hosts.all().stream()
+                    .map(host -> CompletableFuture.runAsync(() -> unit.run(host, script.apply(run + "-" + host.name())))).toList();
             Map<String, Integer> perHost = new HashMap<>();
             long dropped = 0;
-            long lastLine = started;
-            int expected = BURST_LINES * fixture.hosts.all().size();
+            long first = 0;
+            long last = 0;
+            int expected = linesPerHost * fixture.hosts.all().size();
             int received = 0;
             while (received < expected) {
-                LogLine line = following.received().poll(20, TimeUnit.SECONDS);
+                LogLine line = following.received().poll(15, TimeUnit.SECONDS);
                 if (line == null) {
                     break;
                 }
                 if (line.isNotice() && line.message().contains("dropped")) {
                     dropped += Long.parseLong(line.message().substring(0, line.message().indexOf(' ')));
-                } else if (line.message().startsWith("burst-")) {
+                } else if (line.message().startsWith(run + "-")) {
                     perHost.merge(line.host(), 1, Integer::sum);
                     received++;
-                    lastLine = System.nanoTime();
+                    last = System.nanoTime();
+                    first = first == 0 ? last : first;
                 }
             }
-            bursts.forEach(CompletableFuture::join);
-            double seconds = (lastLine - started) / 1e9;
-            results.add("| throughput, 3 hosts × " + BURST_LINES + " lines written as fast as each host can | " + received + " of "
-                    + expected + " received in " + String.format("%.1f", seconds) + " s = " + Math.round(received / seconds)
-                    + " lines/s; lost " + (expected - received) + " (" + dropped + " dropped and marked by the server); per host "
-                    + perHost + " |");
+            writers.forEach(CompletableFuture::join);
+            double seconds = Math.max(1, last - first) / 1e9;
+            results.add("| " + label + " | " + received + " of " + expected + " in " + String.format("%.1f", seconds) + " s = "
+                    + Math.round(received / seconds) + " lines/s; lost " + (expected - received) + " (" + dropped
+                    + " dropped and marked); per host " + new TreeMap<>(perHost) + " |");
         }
     }
 

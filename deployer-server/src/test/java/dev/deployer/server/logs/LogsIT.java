@@ -57,7 +57,8 @@ class LogsIT {
         assertThat(lines).extracting(LogLine::host).containsExactly("lg1", "lg2", "lg3", "lg1");
         assertThat(lines).extracting(LogLine::kind).containsOnly(LogLine.LINE);
         assertThat(admin.logs(APP, 1, "lg2", null)).extracting(LogLine::message).containsExactly(run + " second");
-        assertThat(admin.logs(APP, 10, null, "2h")).extracting(LogLine::message).contains(run + " first");
+        assertThat(admin.logs(APP, 10_000, null, "2h")).extracting(LogLine::message).contains(run + " first");
+        assertThat(admin.logs(APP, 10, null, java.time.Instant.now().plusSeconds(3600).toString())).isEmpty();
     }
 
     @Test
