@@ -22,7 +22,7 @@ export function appView(page, me, name) {
       me.canDeploy ? deployForm((ref) => start('deploy', { ref })) : null),
     message, hosts, progress.element, releases.element, logsSlot,
     h('div', { class: 'columns' }, configPanel(name, me, () => setTimeout(refresh, 1500)), connectSlot));
-  findApp(name).then((app) => {
+  get(`apps/${enc(name)}`).then((app) => {
     if (me.canDeploy) logsSlot.replaceWith(logsPanel(name, app.hosts, leaving.signal));
     connectSlot.replaceWith(connectPanel(app));
   }, (error) => message.replaceChildren(errorBox(error)));
@@ -52,13 +52,6 @@ export function appView(page, me, name) {
   refresh();
   followRunning(name, progress);
   return () => leaving.abort();
-}
-
-/** From the list: GET /api/apps/{app} answers 404 while DeployResource's class path /api/apps/{app} shadows it (Jersey does not backtrack). */
-async function findApp(name) {
-  const app = (await get('apps')).find((a) => a.name === name);
-  if (!app) throw new Error(`There is no app named ${name}.`);
-  return app;
 }
 
 function deployForm(onDeploy) {

@@ -41,6 +41,7 @@ function render(info) {
   const groups = h('div', { class: 'host-steps' });
   const output = h('pre', { class: 'build-output', tabindex: 0, 'aria-label': 'Build output' });
   const problem = h('p', { class: 'error', hidden: true });
+  const outputBlock = h('div', { hidden: true }, h('h3', {}, 'Build output'), output); // a rollback builds nothing
   const follow = stickToBottom(output);
   const lists = new Map();
 
@@ -80,10 +81,13 @@ function render(info) {
   return {
     root: h('div', {},
       h('div', { class: 'title' }, h('h2', { id: 'deployment-title' }, `Deployment #${info.id}`), status), summary, groups,
-      h('h3', {}, 'Build output'), output, problem),
+      outputBlock, problem),
     update,
     step,
-    output: (text) => follow(() => output.append(`${withoutColours(text)}\n`)),
+    output: (text) => {
+      outputBlock.hidden = false;
+      follow(() => output.append(`${withoutColours(text)}\n`));
+    },
     problem: (text) => { problem.textContent = `Lost the event stream: ${text}`; problem.hidden = false; },
   };
 }
