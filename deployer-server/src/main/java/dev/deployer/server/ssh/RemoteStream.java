@@ -77,7 +77,9 @@ public final class RemoteStream implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                lines.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                if (!deliver(lines, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)) {
+                    return;
+                }
             }
             finished.complete(null);
         } catch (IOException | RuntimeException e) {
@@ -91,6 +93,18 @@ public final class RemoteStream implements AutoCloseable {
             if (released.compareAndSet(false, true)) {
                 release.run();
             }
+        }
+    }
+
+    /** A consumer that throws ends the stream with its own exception, not as a broken connection. */
+    private boolean deliver(Consumer<String> lines, String line) {
+        try {
+            lines.accept(line);
+            return true;
+        } catch (RuntimeException e) {
+            closed.set(true);
+            finished.completeExceptionally(e);
+            return false;
         }
     }
 

@@ -171,4 +171,19 @@ class SshHostsEmbeddedIT {
         stream.finished().get(10, TimeUnit.SECONDS);
         assertThat(stream.isOpen()).isFalse();
     }
+
+    @Test
+    void aConsumerThatThrowsEndsTheStreamWithItsOwnError() throws Exception {
+        RemoteStream stream = ssh.stream(host, "logs", RemoteCommand.of("sh", "-c", "echo one; sleep 30"), line -> {
+            throw new IllegalStateException("consumer gave up on " + line);
+        });
+        assertThatThrownBy(() -> stream.finished().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("consumer gave up on one");
+        // Its slot was given back: both stream slots of the host open again.
+        try (RemoteStream first = ssh.stream(host, "logs", RemoteCommand.of("sleep", "5"), line -> { });
+             RemoteStream second = ssh.stream(host, "logs", RemoteCommand.of("sleep", "5"), line -> { })) {
+            assertThat(first.isOpen()).isTrue();
+            assertThat(second.isOpen()).isTrue();
+        }
+    }
 }
