@@ -28,6 +28,8 @@ public class DeployerConfiguration extends Configuration {
         console.setLogFormat("%h \"%m %U %H\" %s %b %D ms");
         requestLog.setAppenders(List.of(console));
         server.setRequestLogFactory(requestLog);
+        // Streams (SSE, git push progress) must reach a client that accepts gzip as they are flushed.
+        server.getGzipFilterFactory().setSyncFlush(true);
         setServerFactory(server);
     }
 
