@@ -27,6 +27,7 @@ final class LogFollower {
     private final Map<String, Set<String>> printedAtLast = new HashMap<>();
     /** Hosts whose lines may repeat ones printed before the reconnect; a host leaves once a new line of it arrives. */
     private final Set<String> catchingUp = new HashSet<>();
+    private boolean heard;
 
     LogFollower(DeployerClient client, LogPrinter printer, PrintWriter err, Duration retry) {
         this.client = client;
@@ -38,6 +39,7 @@ final class LogFollower {
     void follow(String app, int lines, String host, String since) {
         Integer backlog = lines;
         String from = since;
+        String lastWhy = null;
         for (int attempt = 1; ; attempt++) {
             String why;
             try {
@@ -52,8 +54,15 @@ final class LogFollower {
                 }
                 why = e.getMessage();
             }
-            err.println("deployer: " + why + "; reconnecting in " + retry.toSeconds() + " s");
-            err.flush();
+            if (heard) {
+                lastWhy = null; // a new outage, even if it looks like the last one
+                heard = false;
+            }
+            if (!why.equals(lastWhy)) { // a server that stays down for a minute is one line, not thirty
+                err.println("deployer: " + why + "; reconnecting every " + retry.toSeconds() + " s");
+                err.flush();
+            }
+            lastWhy = why;
             sleep(retry);
             if (!lastAt.isEmpty()) {
                 from = lastAt.values().stream().min(Instant::compareTo).orElseThrow().toString();
@@ -65,6 +74,7 @@ final class LogFollower {
 
     /** Prints a line unless, after a reconnect, it is one printed before: older than its host's last, or that same line again. */
     private boolean print(LogLine line) {
+        heard = true;
         if (!line.isNotice()) {
             Instant last = lastAt.get(line.host());
             Set<String> printed = printedAtLast.computeIfAbsent(line.host(), h -> new HashSet<>());
