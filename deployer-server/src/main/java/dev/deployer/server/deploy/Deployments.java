@@ -105,6 +105,11 @@ public class Deployments {
                 row.createdBy(), row.startedAt(), row.finishedAt(), dao.hosts(id));
     }
 
+    /** True while a deployment of the app runs or waits for its turn. */
+    public boolean busy(App app) {
+        return locks.holder(app.name()).isPresent();
+    }
+
     public Optional<Release> current(App app) {
         return dao.currentReleaseId(app.id()).flatMap(releases::find);
     }

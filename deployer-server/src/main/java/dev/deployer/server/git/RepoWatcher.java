@@ -4,7 +4,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.deploy.Deployments;
 import dev.deployer.server.deploy.ReleaseFlow;
-import dev.deployer.server.releases.Release;
+import dev.deployer.api.ReleaseInfo;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.Map;
@@ -69,9 +69,11 @@ public class RepoWatcher implements Managed {
                 }
                 repositories.fetch(app.name(), app.repoUrl());
                 Optional<String> head = repositories.resolve(app.name(), app.branch());
-                String deployed = started.computeIfAbsent(app.name(),
-                        n -> deployments.current(app).map(Release::commitSha).orElse(""));
-                if (head.isEmpty() || head.get().equals(deployed)) {
+                // Leave alone: a commit the watcher already started, the commit of the newest release (made by
+                // hand, a push or a failed try: no retry loop), and any app busy deploying (the next poll looks again).
+                String newest = flow.history(app).stream().findFirst().map(ReleaseInfo::commit).orElse("");
+                if (head.isEmpty() || head.get().equals(started.get(app.name())) || head.get().equals(newest)
+                        || deployments.busy(app)) {
                     return Optional.empty();
                 }
                 started.put(app.name(), head.get());
