@@ -87,12 +87,16 @@ class DashboardIT {
         browser.find(".app-card[data-app='hello'] h2 a").click();
         browser.await("#deploy", SHORT);
 
-        assertThat(deployAndAwait(() -> browser.find("#deploy").click())).isEqualTo("succeeded");
+        assertThat(deployAndAwait(() -> {
+            browser.find("#deploy").click();
+            browser.until(d -> browser.find(".build-output").getText().contains("[INFO]"), Duration.ofMinutes(2));
+            screenshot("02-deploy-in-progress");
+        })).isEqualTo("succeeded");
         browser.await("tr.is-current[data-version='1']", SHORT);
         assertThat(browser.find(".deployment").getText()).contains(host.name()).contains("health");
         assertThat(browser.find(".build-output").getText()).isNotBlank();
         assertThat(serves()).isEqualTo("hello from hello-service 1");
-        browser.screenshot("02-app-deployed-v1");
+        browser.screenshot("03-app-deployed-v1");
     }
 
     @Test
@@ -105,7 +109,7 @@ class DashboardIT {
 
         browser.find("button.rollback[data-version='1']").click();
         browser.await("dialog.confirm[open]", SHORT);
-        browser.screenshot("03-rollback-confirmation");
+        browser.screenshot("04-rollback-confirmation");
         String outcome = deployAndAwait(() -> {
             // Keyboard only: focus starts on Cancel; Tab moves to Roll back.
             browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
@@ -117,15 +121,17 @@ class DashboardIT {
         WebElement v3 = browser.await("tr.is-current[data-version='3']", SHORT);
         assertThat(v3.getText()).contains("rollback to v1");
         assertThat(serves()).isEqualTo("hello from hello-service 1");
-        browser.screenshot("04-app-rolled-back-to-v1");
+        browser.screenshot("05-app-rolled-back-to-v1");
     }
 
     @Test
     @Order(4)
     void logLinesArriveInTheLogsPaneAndPauseHoldsThemBack() throws Exception {
         browser.await(".log-pane .log-line", SHORT);
+        var below = browser.find(".config").getRect();
         host.run("curl -s http://127.0.0.1:" + PORT + "/seen-in-the-dashboard");
         browser.until(d -> paneText().contains("GET /seen-in-the-dashboard"), SHORT);
+        assertThat(browser.find(".config").getRect()).as("what follows the logs pane stays put").isEqualTo(below);
 
         browser.find("#log-pause").click();
         host.run("curl -s http://127.0.0.1:" + PORT + "/held-while-paused");
@@ -133,11 +139,28 @@ class DashboardIT {
         assertThat(paneText()).doesNotContain("held-while-paused");
         browser.find("#log-pause").click();
         assertThat(paneText()).contains("GET /held-while-paused");
-        browser.screenshot("05-app-logs");
+        browser.screenshot("06-app-logs");
     }
 
     @Test
     @Order(5)
+    void aConfigValueGoesToTheServerAndNeverComesBack() throws Exception {
+        String value = "dashboard-secret-value-7f3a";
+        browser.find("#config-key").sendKeys("GREETING_SECRET");
+        browser.find("#config-value").sendKeys(value);
+        browser.find("#config-restart").click(); // no restart: the release history stays as the other tests expect
+        browser.find("#config-value").sendKeys(Keys.ENTER);
+
+        WebElement row = browser.await(".config tr[data-key='GREETING_SECRET']", SHORT);
+        assertThat(row.getText()).doesNotContain(value);
+        assertThat(browser.find("#config-value").getAttribute("value")).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(value);
+        assertThat(deployer.admin().config(APP)).extracting(v -> v.key()).contains("GREETING_SECRET");
+        browser.screenshot("07-app-config-set");
+    }
+
+    @Test
+    @Order(6)
     void aViewerIsOfferedNoDeployRollbackConfigChangeOrLogs() throws Exception {
         String viewer = deployer.admin().createToken("dashboard-viewer", "viewer").token();
         browser.find("#sign-out").click();
@@ -152,38 +175,38 @@ class DashboardIT {
         assertThat(browser.all(".config-set")).isEmpty();
         assertThat(browser.all(".logs")).isEmpty();
         assertThat(browser.find("#who-name").getText()).isEqualTo("dashboard-viewer · viewer");
-        browser.screenshot("06-app-as-viewer");
+        browser.screenshot("08-app-as-viewer");
         browser.find("#sign-out").click();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void phoneWidthShowsTheSamePagesInOneColumn() throws Exception {
         browser.resize(390, 844);
         browser.open(deployer.server().url() + "#/apps");
         signIn(deployer.server().adminToken());
         browser.await(".app-card[data-app='hello'] .badge.good", SHORT);
-        browser.screenshot("07-phone-apps-overview");
+        browser.screenshot("09-phone-apps-overview");
         browser.find(".app-card[data-app='hello'] h2 a").click();
         browser.await(".log-pane .log-line", SHORT);
         browser.await("tr.is-current[data-version='3']", SHORT);
         assertThat(documentWidth()).isLessThanOrEqualTo(390);
-        browser.screenshot("08-phone-app-page");
+        browser.screenshot("10-phone-app-page");
         browser.open(deployer.server().url() + "#/hosts");
         browser.await(".host-card", SHORT);
-        browser.screenshot("09-phone-hosts");
+        browser.screenshot("11-phone-hosts");
         browser.resize(1280, 900);
         browser.open(deployer.server().url() + "#/hosts");
         browser.await(".host-card", SHORT).findElement(By.xpath(".//button[text()='Run preflight']")).click();
         browser.await(".host-card .checks", Duration.ofSeconds(60));
-        browser.screenshot("10-hosts-preflight");
+        browser.screenshot("12-hosts-preflight");
         browser.open(deployer.server().url() + "#/audit");
         browser.await("table.audit", SHORT);
-        browser.screenshot("11-audit");
+        browser.screenshot("13-audit");
         browser.open(deployer.server().url() + "#/tokens");
         browser.await(".panel table", SHORT);
         assertThat(browser.find(".panel table").getText()).contains("dashboard-viewer").contains("viewer");
-        browser.screenshot("12-tokens");
+        browser.screenshot("14-tokens");
     }
 
     private static void signIn(String token) {
@@ -205,6 +228,14 @@ class DashboardIT {
             String status = browser.find(".deployment-status").getAttribute("data-status");
             return List.of("succeeded", "failed", "interrupted").contains(status) ? status : null;
         }, DEPLOY);
+    }
+
+    private static void screenshot(String name) {
+        try {
+            browser.screenshot(name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String serves() {
