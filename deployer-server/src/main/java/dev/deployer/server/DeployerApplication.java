@@ -161,6 +161,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
             }
         });
 
+        // Streamed answers (deployment events) go out as they are flushed, not once 8 KiB have gathered.
+        environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         Authentication.register(environment, tokens);
         JsonErrors.register(environment);
         environment.jersey().register(new VersionResource());
