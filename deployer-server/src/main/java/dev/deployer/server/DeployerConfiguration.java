@@ -16,7 +16,6 @@ public class DeployerConfiguration extends Configuration {
     private String databaseUser;
     private String databasePassword;
     private String masterKey;
-    private String publicUrl;
     private int buildConcurrency;
     private String mavenRepository;
 
@@ -43,8 +42,6 @@ public class DeployerConfiguration extends Configuration {
     public void setDatabasePassword(String databasePassword) { this.databasePassword = databasePassword; }
     public String getMasterKey() { return masterKey; }
     public void setMasterKey(String masterKey) { this.masterKey = masterKey; }
-    public String getPublicUrl() { return publicUrl; }
-    public void setPublicUrl(String publicUrl) { this.publicUrl = publicUrl; }
     public int getBuildConcurrency() { return buildConcurrency; }
     public void setBuildConcurrency(int buildConcurrency) { this.buildConcurrency = buildConcurrency; }
     public String getMavenRepository() { return mavenRepository; }

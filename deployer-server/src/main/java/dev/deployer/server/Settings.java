@@ -16,7 +16,6 @@ public record Settings(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Optional<String> masterKey,
-        Optional<String> publicUrl,
         int buildConcurrency,
         // The Maven local repository all builds share; empty: the data dir's m2/repository.
         Optional<Path> mavenRepository,
@@ -30,7 +29,6 @@ public record Settings(
     public static final String DATABASE_USER = "DEPLOYER_DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DEPLOYER_DATABASE_PASSWORD";
     public static final String MASTER_KEY = "DEPLOYER_MASTER_KEY";
-    public static final String PUBLIC_URL = "DEPLOYER_PUBLIC_URL";
     public static final String BUILD_CONCURRENCY = "DEPLOYER_BUILD_CONCURRENCY";
     public static final String MAVEN_REPO = "DEPLOYER_MAVEN_REPO";
     public static final String POLL_INTERVAL = "DEPLOYER_POLL_INTERVAL_SECONDS";
@@ -44,7 +42,6 @@ public record Settings(
                 pick(env, DATABASE_USER, file.getDatabaseUser()),
                 pick(env, DATABASE_PASSWORD, file.getDatabasePassword()),
                 pick(env, MASTER_KEY, file.getMasterKey()),
-                pick(env, PUBLIC_URL, file.getPublicUrl()),
                 positive(env, BUILD_CONCURRENCY, file.getBuildConcurrency() > 0
                         ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()),
                 pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()),
