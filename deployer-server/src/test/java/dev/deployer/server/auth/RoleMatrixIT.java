@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoleMatrixIT {
     private static ServerProcess server;
     private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Endpoint(String method, String path, String body, Role least) {
         @Override
@@ -96,6 +95,8 @@ class RoleMatrixIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // A fresh client each time: the server may close a connection after refusing a request whose body
+        // it did not read, and a reused connection would then fail the next request for the wrong reason.
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
