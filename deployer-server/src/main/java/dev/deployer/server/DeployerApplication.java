@@ -3,15 +3,28 @@ package dev.deployer.server;
 import dev.deployer.server.apps.AppDao;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.apps.AppsResource;
+import dev.deployer.server.audit.AuditDao;
+import dev.deployer.server.audit.AuditLog;
+import dev.deployer.server.audit.AuditResource;
+import dev.deployer.server.auth.Authentication;
+import dev.deployer.server.auth.TokenDao;
+import dev.deployer.server.auth.TokenService;
+import dev.deployer.server.auth.TokensResource;
+import dev.deployer.server.auth.WhoAmIResource;
 import dev.deployer.server.build.ArtifactDao;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.ProcessFactory;
+import dev.deployer.server.config.ConfigDao;
+import dev.deployer.server.config.ConfigResource;
+import dev.deployer.server.config.ConfigVars;
+import dev.deployer.server.config.MasterKey;
+import dev.deployer.server.config.RotateMasterKeyCommand;
+import dev.deployer.server.config.SecretBox;
+import dev.deployer.server.db.Database;
+import dev.deployer.server.db.DbCommand;
 import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
-import dev.deployer.server.deploy.RollbackResource;
-import dev.deployer.server.deploy.StatusResource;
-import dev.deployer.server.releases.ReleasesResource;
 import dev.deployer.server.deploy.DeploymentDao;
 import dev.deployer.server.deploy.DeploymentEvents;
 import dev.deployer.server.deploy.Deployments;
@@ -20,7 +33,9 @@ import dev.deployer.server.deploy.HealthGate;
 import dev.deployer.server.deploy.HostRollout;
 import dev.deployer.server.deploy.ReleaseFlow;
 import dev.deployer.server.deploy.Retention;
+import dev.deployer.server.deploy.RollbackResource;
 import dev.deployer.server.deploy.RollingDeploy;
+import dev.deployer.server.deploy.StatusResource;
 import dev.deployer.server.deploy.UnitRemoval;
 import dev.deployer.server.git.AppRepositories;
 import dev.deployer.server.git.GitAccess;
@@ -32,36 +47,19 @@ import dev.deployer.server.hosts.HostDao;
 import dev.deployer.server.hosts.HostService;
 import dev.deployer.server.hosts.HostsResource;
 import dev.deployer.server.hosts.Preflight;
-import dev.deployer.server.releases.ReleaseDao;
-import dev.deployer.server.releases.ReleaseService;
-import dev.deployer.server.ssh.SshHosts;
-import dev.deployer.server.ssh.SshLimits;
-import io.dropwizard.lifecycle.Managed;
-import org.eclipse.jetty.util.component.LifeCycle;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import dev.deployer.server.audit.AuditDao;
-import dev.deployer.server.audit.AuditLog;
-import dev.deployer.server.audit.AuditResource;
-import dev.deployer.server.auth.Authentication;
-import dev.deployer.server.auth.TokenDao;
-import dev.deployer.server.auth.TokenService;
-import dev.deployer.server.auth.TokensResource;
-import dev.deployer.server.config.ConfigDao;
-import dev.deployer.server.config.ConfigResource;
-import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.config.MasterKey;
-import dev.deployer.server.config.SecretBox;
-import dev.deployer.server.db.Database;
-import dev.deployer.server.db.DbCommand;
 import dev.deployer.server.http.JsonErrors;
 import dev.deployer.server.http.VersionResource;
 import dev.deployer.server.http.WebUiResource;
 import dev.deployer.server.logs.LogService;
 import dev.deployer.server.logs.LogsResource;
+import dev.deployer.server.releases.ReleaseDao;
+import dev.deployer.server.releases.ReleaseService;
+import dev.deployer.server.releases.ReleasesResource;
 import dev.deployer.server.ssh.ServerKeyPair;
+import dev.deployer.server.ssh.SshHosts;
 import dev.deployer.server.ssh.SshKeyHealthCheck;
 import dev.deployer.server.ssh.SshKeyResource;
+import dev.deployer.server.ssh.SshLimits;
 import dev.deployer.server.storage.DataDir;
 import dev.deployer.server.storage.DataDirHealthCheck;
 import io.dropwizard.core.Application;
@@ -72,8 +70,12 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires the server by hand: every part is built here, from constructors only. */
@@ -102,7 +104,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
     protected void addDefaultCommands(Bootstrap<DeployerConfiguration> bootstrap) {
         bootstrap.addCommand(new DeployerServerCommand(this));
         bootstrap.addCommand(new DbCommand(env));
-        bootstrap.addCommand(new dev.deployer.server.config.RotateMasterKeyCommand(env));
+        bootstrap.addCommand(new RotateMasterKeyCommand(env));
     }
 
     @Override
@@ -115,11 +117,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         SecretBox secrets = new SecretBox(MasterKey.load(settings.masterKey(), dataDir));
         ServerKeyPair keyPair = ServerKeyPair.loadOrCreate(dataDir);
 
-        DataSourceFactory dataSourceFactory = Database.dataSourceFactory(settings, dataDir);
-        Database.probe(dataSourceFactory, settings);
-        ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
-        Database.migrate(dataSource, settings);
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
+        Jdbi jdbi = openDatabase(settings, dataDir, environment);
 
         TokenService tokens = new TokenService(jdbi.onDemand(TokenDao.class), clock);
         AuditLog audit = new AuditLog(jdbi.onDemand(AuditDao.class), clock);
@@ -169,7 +167,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new WebUiResource());
         environment.jersey().register(new SshKeyResource(keyPair));
         environment.jersey().register(new TokensResource(tokens, audit));
-        environment.jersey().register(new dev.deployer.server.auth.WhoAmIResource());
+        environment.jersey().register(new WhoAmIResource());
         environment.jersey().register(new AuditResource(audit));
         environment.jersey().register(new HostsResource(hosts, audit));
         environment.jersey().register(new AppsResource(apps, audit));
@@ -181,6 +179,24 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
 
+        registerGit(environment, settings, tokens, apps, repositories, deployments, flow, audit);
+
+        environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
+        environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));
+    }
+
+    /** Reachable, migrated, pooled: or the start stops with one sentence. */
+    private static Jdbi openDatabase(Settings settings, DataDir dataDir, Environment environment) {
+        DataSourceFactory dataSourceFactory = Database.dataSourceFactory(settings, dataDir);
+        Database.probe(dataSourceFactory, settings);
+        ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
+        Database.migrate(dataSource, settings);
+        return new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
+    }
+
+    /** The ways code arrives: git push to /git/APP.git, and watched repo URLs (polled, or woken by /hooks/APP). */
+    private static void registerGit(Environment environment, Settings settings, TokenService tokens, AppService apps,
+                                    AppRepositories repositories, Deployments deployments, ReleaseFlow flow, AuditLog audit) {
         RepoWatcher watcher = new RepoWatcher(apps, repositories, flow, deployments,
                 environment.lifecycle().scheduledExecutorService("repo-watch-%d").threads(2).build(),
                 Duration.ofSeconds(settings.pollIntervalSeconds()));
@@ -189,9 +205,6 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         GitEndpoint git = new GitEndpoint(apps, repositories, new PushDeploy(apps, deployments, flow, audit));
         environment.servlets().addFilter("git-access", new GitAccess(tokens)).addMappingForUrlPatterns(null, false, "/git/*");
         environment.servlets().addServlet("git", git).addMapping("/git/*");
-
-        environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
-        environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));
     }
 
     private static void applyPorts(DeployerConfiguration configuration, Settings settings) {
