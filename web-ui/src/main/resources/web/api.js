@@ -15,8 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Headers with the token; after sign-out, a view still loading asks for nothing instead of drawing a 401. */
 export function headers(extra) {
-  return { Authorization: `Bearer ${session.token()}`, ...extra };
+  const token = session.token();
+  if (!token) throw new ApiError(401, 'signed out');
+  return { Authorization: `Bearer ${token}`, ...extra };
 }
 
 /** Turns a failed response into an ApiError with the server's one-sentence message. */

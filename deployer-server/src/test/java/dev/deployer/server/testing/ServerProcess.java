@@ -50,8 +50,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts without waiting: for tests of a start that must fail. */
     public static ServerProcess launch(Path dataDir, Map<String, String> extraEnv, List<String> args) throws IOException {
-        int port = freePort();
-        int adminPort = freePort();
+        // Both sockets open at once, so the two ports differ; the server binds them a moment later.
+        int port;
+        int adminPort;
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            port = first.getLocalPort();
+            adminPort = second.getLocalPort();
+        }
         Path output = Files.createTempFile("deployer-server-", ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", serverJar()));
         command.addAll(args);
