@@ -50,12 +50,16 @@ public class DeploymentsResource {
                     sse.send("step", event);
                     last = event.id();
                 }
-                while (!deployments.info(id).finished()) {
+                // The database is asked whether the deployment ended only when nothing came for a while,
+                // not once per event: END arrives on the queue when it ends while we follow.
+                boolean ended = deployments.info(id).finished();
+                while (!ended) {
                     DeploymentEvent event = live.poll(15, TimeUnit.SECONDS);
                     if (event == null) {
                         sse.heartbeat();
+                        ended = deployments.info(id).finished();
                     } else if (event == DeploymentEvents.END) {
-                        break;
+                        ended = true;
                     } else if (event.id() > last) {
                         sse.send("step", event);
                         last = event.id();

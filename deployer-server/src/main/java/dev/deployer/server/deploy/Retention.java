@@ -32,7 +32,8 @@ public class Retention {
     }
 
     public void apply(RolloutPlan plan, StepLog log) {
-        Set<Integer> keep = keptVersions(plan);
+        List<Release> history = releases.history(plan.app().id());
+        Set<Integer> keep = keptVersions(plan, history);
         HostLayout layout = new HostLayout(plan.app().name());
         for (HostTarget host : plan.hosts()) {
             try {
@@ -42,14 +43,13 @@ public class Retention {
             }
         }
         Set<String> keepArtifacts = new HashSet<>();
-        releases.history(plan.app().id()).stream().filter(r -> keep.contains(r.version()))
+        history.stream().filter(r -> keep.contains(r.version()))
                 .forEach(r -> keepArtifacts.add(r.artifactSha256()));
         artifacts.retainOnly(plan.app().id(), keepArtifacts);
     }
 
     /** The newest {@code keep} versions, plus the current one and the last good one before it. */
-    Set<Integer> keptVersions(RolloutPlan plan) {
-        List<Release> history = releases.history(plan.app().id());
+    Set<Integer> keptVersions(RolloutPlan plan, List<Release> history) {
         Set<Integer> keep = new TreeSet<>();
         history.stream().limit(Math.max(1, plan.app().keepReleases())).forEach(r -> keep.add(r.version()));
         keep.add(plan.target().version());
