@@ -6,7 +6,7 @@ import java.util.List;
  * {@code POST /api/apps} (name and hosts required) and {@code PATCH /api/apps/{app}}. A null
  * field is left as it is (or gets its default on create). On PATCH, {@code ""} clears an
  * optional text (repo URL, health path, build command, artifact path) and {@code batchSize: 0}
- * goes back to one host at a time. {@code rotateWebhookSecret: true} makes a new webhook secret,
+ * goes back to the default, all remaining hosts at once after the canary. {@code rotateWebhookSecret: true} makes a new webhook secret,
  * shown once in the answer.
  */
 public record AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port,

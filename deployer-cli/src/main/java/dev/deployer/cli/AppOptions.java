@@ -42,7 +42,7 @@ public class AppOptions {
     @Option(names = "--keep", paramLabel = "N", description = "releases kept on each host (default: 5)")
     Integer keepReleases;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "hosts switched at once after the canary (0: one at a time)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "hosts switched at once after the canary (0: all remaining hosts at once, the default)")
     Integer batchSize;
 
     AppRequest toRequest(String name, Boolean rotateWebhookSecret) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param healthPath   HTTP path checked after a start; null means no HTTP check (the unit must stay active)
  * @param buildCommand null means auto-detect (Maven wrapper, Maven, Gradle wrapper, ...)
  * @param artifactPath null means auto-detect the one runnable jar the build made
- * @param batchSize    hosts switched at once after the canary; null means one at a time
+ * @param batchSize    hosts switched at once after the canary; null means all the remaining hosts at once
  * @param hosts        host names in deploy order: the first is the canary
  */
 public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
