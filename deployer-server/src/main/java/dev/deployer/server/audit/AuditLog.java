@@ -1,6 +1,7 @@
 package dev.deployer.server.audit;
 
 import dev.deployer.api.AuditEntry;
+import dev.deployer.server.storage.StoredText;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +25,8 @@ public class AuditLog {
     }
 
     public void record(String actor, String action, String target, String detail) {
-        dao.insert(clock.instant(), actor, action, target, detail);
+        // Cut to the columns of V1: an audit line that does not fit must not fail what it records.
+        dao.insert(clock.instant(), StoredText.fit(actor, 200), action, StoredText.fit(target, 255), StoredText.fit(detail, 4000));
         LOG.info("audit action={} target={} actor={} {}", action, target, actor, detail);
     }
 

@@ -2,6 +2,7 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
+import dev.deployer.server.storage.StoredText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DeploymentInfo.HostState.class)
 @RegisterConstructorMapper(DeploymentEvent.class)
 public interface DeploymentDao {
+    /** Column sizes of V1: text is cut to these where it is stored, never turned into an SQL error. */
+    int REASON_CHARS = 4000;
+    int HOST_MESSAGE_CHARS = 4000;
+    int EVENT_MESSAGE_CHARS = 10000;
+
     record Row(long id, long appId, String app, Long releaseId, Integer version, String kind, String ref, String status,
                String reason, String createdBy, Instant startedAt, Instant finishedAt) {}
 
@@ -43,14 +49,19 @@ public interface DeploymentDao {
     @SqlUpdate("UPDATE deployments SET status = :status WHERE id = :id")
     void setStatus(@Bind("id") long id, @Bind("status") String status);
 
+    default void finish(long id, String status, String reason, Instant at) {
+        finishRow(id, status, StoredText.fit(reason, REASON_CHARS), at);
+    }
+
     @SqlUpdate("UPDATE deployments SET status = :status, reason = :reason, finished_at = :at WHERE id = :id")
-    void finish(@Bind("id") long id, @Bind("status") String status, @Bind("reason") String reason, @Bind("at") Instant at);
+    void finishRow(@Bind("id") long id, @Bind("status") String status, @Bind("reason") String reason, @Bind("at") Instant at);
 
     /** The release the app's hosts run: that of its newest deployment that succeeded. */
     @SqlQuery("SELECT release_id FROM deployments WHERE app_id = :appId AND status = 'succeeded' ORDER BY id DESC LIMIT 1")
     Optional<Long> currentReleaseId(@Bind("appId") long appId);
 
     default void hostState(long deploymentId, String host, String state, String message, Instant at) {
+        message = StoredText.fit(message, HOST_MESSAGE_CHARS);
         if (updateHost(deploymentId, host, state, message, at) == 0) {
             insertHost(deploymentId, host, state, message, at);
         }
@@ -70,14 +81,30 @@ public interface DeploymentDao {
             + "JOIN hosts h ON h.id = dh.host_id WHERE dh.deployment_id = :id ORDER BY h.name")
     List<DeploymentInfo.HostState> hosts(@Bind("id") long id);
 
+    default long insertEvent(long deployment, Instant at, String host, String step, String outcome, Long durationMs,
+                             String message) {
+        return insertEventRow(deployment, at, host, step, outcome, durationMs, StoredText.fit(message, EVENT_MESSAGE_CHARS));
+    }
+
     @SqlUpdate("INSERT INTO deployment_events (deployment_id, at, host, step, outcome, duration_ms, message) "
             + "VALUES (:deployment, :at, :host, :step, :outcome, :durationMs, :message)")
     @GetGeneratedKeys("id")
-    long insertEvent(@Bind("deployment") long deployment, @Bind("at") Instant at, @Bind("host") String host,
+    long insertEventRow(@Bind("deployment") long deployment, @Bind("at") Instant at, @Bind("host") String host,
                      @Bind("step") String step, @Bind("outcome") String outcome, @Bind("durationMs") Long durationMs,
                      @Bind("message") String message);
 
     @SqlQuery("SELECT id, deployment_id AS deployment, at, host, step, outcome, duration_ms, message FROM deployment_events "
             + "WHERE deployment_id = :deployment AND id > :after ORDER BY id")
     List<DeploymentEvent> events(@Bind("deployment") long deployment, @Bind("after") long after);
+
+    record Output(String output, long totalChars, long totalLines) {}
+
+    @SqlUpdate("INSERT INTO deployment_output (deployment_id, output, total_chars, total_lines) "
+            + "VALUES (:id, :output, :totalChars, :totalLines)")
+    void insertOutput(@Bind("id") long id, @Bind("output") String output, @Bind("totalChars") long totalChars,
+                      @Bind("totalLines") long totalLines);
+
+    @SqlQuery("SELECT output, total_chars, total_lines FROM deployment_output WHERE deployment_id = :id")
+    @RegisterConstructorMapper(Output.class)
+    Optional<Output> output(@Bind("id") long id);
 }

@@ -21,20 +21,33 @@ public class DeploymentEvents {
     /** Marks the end of a deployment's stream for live followers. */
     public static final DeploymentEvent END = new DeploymentEvent(-1, -1, null, null, "end", "end", null, "");
 
+    /** Events a client may fall behind before it is detached: a build prints a few thousand lines at most in a burst. */
+    static final int FEED_CAPACITY = 20_000;
+
     private final DeploymentDao dao;
     private final Clock clock;
     private final Map<Long, List<BlockingQueue<DeploymentEvent>>> followers = new ConcurrentHashMap<>();
-    private final Map<Long, List<Consumer<DeploymentEvent>>> listeners = new ConcurrentHashMap<>();
+    private final Map<Long, List<ClientFeed>> feeds = new ConcurrentHashMap<>();
 
     public DeploymentEvents(DeploymentDao dao, Clock clock) {
         this.dao = dao;
         this.clock = clock;
     }
 
+    /**
+     * Records and hands out one event. Never throws: an event that cannot be stored is still logged and
+     * handed to followers, because nothing said about a step may change what the step does.
+     */
     public DeploymentEvent emit(long deployment, String app, String host, String step, String outcome, Long durationMs,
                                 String message) {
         var at = clock.instant();
-        long id = dao.insertEvent(deployment, at, host, step, outcome, durationMs, message);
+        long id = -1;
+        try {
+            id = dao.insertEvent(deployment, at, host, step, outcome, durationMs, message);
+        } catch (RuntimeException e) {
+            LOG.warn("deployment={} app={} event could not be stored ({}); it is still logged here and sent to followers",
+                    deployment, app, e.getMessage());
+        }
         DeploymentEvent event = new DeploymentEvent(id, deployment, at, host, step, outcome, durationMs, message);
         if ("output".equals(outcome)) {
             LOG.debug("deployment={} app={} step={} | {}", deployment, app, step, message);
@@ -46,8 +59,15 @@ public class DeploymentEvents {
                     outcome, durationMs == null ? "" : " in " + durationMs + " ms", message);
         }
         followers.getOrDefault(deployment, List.of()).forEach(queue -> queue.offer(event));
-        listeners.getOrDefault(deployment, List.of()).forEach(listener -> listener.accept(event));
+        feeds.getOrDefault(deployment, List.of()).forEach(feed -> feed.offer(event));
         return event;
+    }
+
+    /** An event for live followers only, not stored (output beyond what is kept as events). */
+    public void live(long deployment, String step, String outcome, String message) {
+        DeploymentEvent event = new DeploymentEvent(-1, deployment, clock.instant(), null, step, outcome, null, message);
+        followers.getOrDefault(deployment, List.of()).forEach(queue -> queue.offer(event));
+        feeds.getOrDefault(deployment, List.of()).forEach(feed -> feed.offer(event));
     }
 
     /** A queue that receives this deployment's events from now on, then {@link #END}. */
@@ -64,9 +84,14 @@ public class DeploymentEvents {
         }
     }
 
-    /** Calls {@code listener} on this thread-of-emit for each event (a git push streaming remote: lines). */
-    public void listen(long deployment, Consumer<DeploymentEvent> listener) {
-        listeners.computeIfAbsent(deployment, id -> new CopyOnWriteArrayList<>()).add(listener);
+    /**
+     * Feeds this deployment's events to {@code client} (a git push streaming remote: lines) from a thread of its
+     * own, one write at a time; a slow or broken client is detached. Close the feed when the deployment ended.
+     */
+    public ClientFeed listen(long deployment, String name, Consumer<DeploymentEvent> client) {
+        ClientFeed feed = new ClientFeed(deployment, name, client, FEED_CAPACITY);
+        feeds.computeIfAbsent(deployment, id -> new CopyOnWriteArrayList<>()).add(feed);
+        return feed;
     }
 
     public List<DeploymentEvent> stored(long deployment, long after) {
@@ -79,6 +104,6 @@ public class DeploymentEvents {
         if (queues != null) {
             queues.forEach(queue -> queue.offer(END));
         }
-        listeners.remove(deployment);
+        feeds.remove(deployment);
     }
 }

@@ -37,6 +37,7 @@ public class Deployments {
     private final Retention retention;
     private final ExecutorService runner;
     private final Clock clock;
+    private static final java.time.Duration FEED_DRAIN = java.time.Duration.ofSeconds(10);
     private final AppLocks locks = new AppLocks();
 
     public Deployments(AppService apps, Function<String, HostTarget> hosts, ReleaseDao releases, DeploymentDao dao,
@@ -91,8 +92,13 @@ public class Deployments {
         try {
             long id = dao.insert(app.id(), run.kind(), run.ref(), actor, clock.instant());
             locks.holdBy(app.name(), id);
-            events.listen(id, listener);
-            execute(id, app, run);
+            ClientFeed feed = events.listen(id, "git-push", listener);
+            try {
+                execute(id, app, run);
+            } finally {
+                // The caller writes its own last lines next: every event must have reached its client first.
+                feed.close(FEED_DRAIN);
+            }
             return info(id);
         } finally {
             locks.release(app.name());
@@ -126,9 +132,15 @@ public class Deployments {
         }
     }
 
+    /**
+     * Carries one deployment through and always ends it: whatever is thrown, the rollout has reverted what it
+     * touched, and the deployment is recorded as finished (best-effort, bounded) before this returns.
+     */
     private void execute(long id, App app, DeploymentRun run) {
         StepLog log = new StepLog(events, id, app.name());
         Release release = null;
+        String status = "failed";
+        String reason = "the deployment ended without a result";
         try {
             dao.setStatus(id, run.kind().equals("deploy") ? "building" : "preparing");
             DeploymentRun.Prepared prepared = run.prepare(app, log);
@@ -142,30 +154,73 @@ public class Deployments {
             RolloutPlan plan = new RolloutPlan(id, app, targets, release, prepared.config(), prepared.artifact(), previous,
                     previousConfig);
             int uploads = rolling.run(plan, log);
-            releases.setStatus(release.id(), Release.SUCCEEDED);
-            retention.apply(plan, log);
-            finish(id, app, "succeeded", release.label() + " is current on " + targets.size() + " host(s); artifact uploaded to "
-                    + uploads);
+            status = "succeeded";
+            reason = release.label() + " is current on " + targets.size() + " host(s); artifact uploaded to " + uploads;
+            housekeeping(id, app, () -> retention.apply(plan, log));
         } catch (StepFailure e) {
-            failed(id, app, release, e.summary());
+            reason = e.summary();
         } catch (RuntimeException e) {
             LOG.error("deployment={} app={} failed unexpectedly", id, app.name(), e);
-            failed(id, app, release, e.getMessage() == null ? e.toString() : e.getMessage());
+            reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (Error e) {
+            reason = "the server failed: " + e;
+            throw e;
         } finally {
-            events.end(id);
+            keepOutput(id, app, log.output());
+            end(id, app, release, status, reason);
         }
     }
 
-    private void failed(long id, App app, Release release, String reason) {
-        if (release != null) {
-            releases.setStatus(release.id(), Release.FAILED);
+    /** The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. */
+    private void end(long id, App app, Release release, String status, String reason) {
+        try {
+            if (release != null) {
+                releases.setStatus(release.id(), status.equals("succeeded") ? Release.SUCCEEDED : Release.FAILED);
+            }
+            dao.finish(id, status, reason, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("deployment={} app={} ended {} but could not be recorded ({}): reason was: {}", id, app.name(), status,
+                    e.getMessage(), reason);
+            finishQuietly(id, status);
         }
-        finish(id, app, "failed", reason);
-    }
-
-    private void finish(long id, App app, String status, String reason) {
-        dao.finish(id, status, reason, clock.instant());
         events.emit(id, app.name(), null, "finished", status.equals("succeeded") ? "ok" : "failed", null, status + ": " + reason);
+        events.end(id);
+    }
+
+    /** The build output's last 2 MiB, for reading after the deployment ended; best-effort. */
+    private void keepOutput(long id, App app, OutputTail output) {
+        if (output.totalLines() == 0) {
+            return;
+        }
+        try {
+            dao.insertOutput(id, output.text(), output.totalChars(), output.totalLines());
+        } catch (RuntimeException e) {
+            LOG.warn("deployment={} app={} build output could not be stored: {}", id, app.name(), e.getMessage());
+        }
+    }
+
+    /** The kept build output of a deployment (empty text when it had none). */
+    public DeploymentDao.Output output(long id) {
+        info(id);
+        return dao.output(id).orElse(new DeploymentDao.Output("", 0, 0));
+    }
+
+    /** A last try with a short reason, so the deployment is not left unfinished until a restart. */
+    private void finishQuietly(long id, String status) {
+        try {
+            dao.finish(id, status, "the outcome could not be recorded in full; the server log has it", clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("deployment={} could not be marked {}: {}", id, status, e.getMessage());
+        }
+    }
+
+    /** After success: housekeeping never turns a good deployment into a failed one. */
+    private static void housekeeping(long id, App app, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("deployment={} app={} housekeeping after success failed: {}", id, app.name(), e.getMessage());
+        }
     }
 
     private static void requireHosts(App app) {

@@ -35,6 +35,17 @@ public class DeploymentsResource {
         return deployments.info(id);
     }
 
+    /** The last 2 MiB of the deployment's build output, as plain text; a first line says what was cut. */
+    @GET
+    @Path("output")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public String output(@PathParam("id") long id) {
+        DeploymentDao.Output output = deployments.output(id);
+        long cut = output.totalChars() - output.output().length();
+        return (cut > 0 ? "(" + cut + " earlier characters of " + output.totalLines() + " lines not kept)\n" : "")
+                + output.output();
+    }
+
     @GET
     @Path("events")
     @Produces("text/event-stream")
@@ -60,6 +71,8 @@ public class DeploymentsResource {
                         ended = deployments.info(id).finished();
                     } else if (event == DeploymentEvents.END) {
                         ended = true;
+                    } else if (event.id() < 0) {
+                        sse.send("step", event); // live only: never stored, so never replayed twice
                     } else if (event.id() > last) {
                         sse.send("step", event);
                         last = event.id();

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a release current on every host of an app, or leaves every host on the release it had.
@@ -16,6 +19,8 @@ import java.util.function.Consumer;
  * then the rest in batches. On any failure every host that was touched goes back.
  */
 public class RollingDeploy {
+    private static final Logger LOG = LoggerFactory.getLogger(RollingDeploy.class);
+
     private final HostRollout rollout;
     private final DeploymentDao dao;
     private final ExecutorService workers;
@@ -28,57 +33,73 @@ public class RollingDeploy {
         this.clock = clock;
     }
 
-    /** Returns how many hosts received artifact bytes; throws {@link StepFailure} when the rollout failed and was reverted. */
+    /**
+     * Returns how many hosts received artifact bytes; throws {@link StepFailure} when the rollout failed and was
+     * reverted. Whatever is thrown once a host was touched (a step, a recording, an interrupt), every touched host is
+     * put back before this returns: reverting comes first, recording second and best-effort.
+     */
     public int run(RolloutPlan plan, StepLog log) {
         List<HostTarget> hosts = plan.hosts();
-        hosts.forEach(host -> state(plan, host, "pending", null));
+        hosts.forEach(host -> record(plan, host, "pending", null));
         int[] uploads = {0};
-        Map<HostTarget, RuntimeException> staged = onEach(hosts, host -> {
-            state(plan, host, "staging", null);
+        Outcome staged = onEach(hosts, host -> {
+            record(plan, host, "staging", null);
             if (rollout.stage(host, plan.app(), plan.target(), plan.artifact(), log)) {
                 synchronized (uploads) {
                     uploads[0]++;
                 }
             }
+            record(plan, host, "staged", null);
         });
-        if (!staged.isEmpty()) {
-            staged.forEach((host, e) -> state(plan, host, "failed", e.getMessage()));
-            throw firstOf(staged);
+        if (!staged.ok()) {
+            // Staging changes nothing a running app sees: there is nothing to put back.
+            staged.failures().forEach((host, e) -> record(plan, host, "failed", e.getMessage()));
+            staged.restoreInterrupt();
+            throw firstOf(staged.failures());
         }
         List<HostTarget> touched = new ArrayList<>();
         for (List<HostTarget> batch : batches(hosts, plan.app().batchSize())) {
             touched.addAll(batch);
-            Map<HostTarget, RuntimeException> failed = onEach(batch, host -> {
-                state(plan, host, "activating", null);
+            Outcome activated = onEach(batch, host -> {
+                record(plan, host, "activating", null);
                 rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
-                state(plan, host, "healthy", null);
+                record(plan, host, "healthy", null);
             });
-            if (!failed.isEmpty()) {
-                failed.forEach((host, e) -> state(plan, host, "failed", e.getMessage()));
-                revert(plan, touched, failed, log);
-                throw firstOf(failed);
+            if (!activated.ok()) {
+                try {
+                    revert(plan, touched, activated.failures(), log);
+                } finally {
+                    activated.restoreInterrupt();
+                }
+                throw firstOf(activated.failures());
             }
         }
         return uploads[0];
     }
 
+    /** Puts every touched host back; a host whose revert fails is reported, the others are still reverted. */
     private void revert(RolloutPlan plan, List<HostTarget> touched, Map<HostTarget, RuntimeException> failed, StepLog log) {
         log.note(null, "revert", plan.previous().map(p -> "putting " + touched.size() + " host(s) back on " + p.label())
                 .orElse("first deploy failed: stopping the app on " + touched.size() + " host(s)"));
-        onEach(touched, host -> {
-            try {
-                if (plan.previous().isPresent()) {
-                    rollout.activate(host, plan.app(), plan.previous().get(), plan.previousConfig(), log);
-                } else {
-                    rollout.retire(host, plan.app(), log);
-                }
-                state(plan, host, failed.containsKey(host) ? "failed" : "reverted",
-                        failed.containsKey(host) ? failed.get(host).getMessage() + " (reverted)" : "reverted");
-            } catch (RuntimeException e) {
-                state(plan, host, "failed", "revert failed: " + e.getMessage());
-                throw e;
+        Outcome reverted = onEach(touched, host -> {
+            if (plan.previous().isPresent()) {
+                rollout.activate(host, plan.app(), plan.previous().get(), plan.previousConfig(), log);
+            } else {
+                rollout.retire(host, plan.app(), log);
             }
         });
+        for (HostTarget host : touched) {
+            RuntimeException revertFailure = reverted.failures().get(host);
+            RuntimeException failure = failed.get(host);
+            if (revertFailure != null) {
+                record(plan, host, "failed", (failure == null ? "" : failure.getMessage() + "; ") + "revert failed: "
+                        + revertFailure.getMessage());
+            } else {
+                record(plan, host, failure == null ? "reverted" : "failed",
+                        failure == null ? "reverted" : failure.getMessage() + " (reverted)");
+            }
+        }
+        reverted.restoreInterrupt();
     }
 
     static List<List<HostTarget>> batches(List<HostTarget> hosts, Integer batchSize) {
@@ -95,29 +116,68 @@ public class RollingDeploy {
         return batches;
     }
 
-    private Map<HostTarget, RuntimeException> onEach(List<HostTarget> hosts, Consumer<HostTarget> work) {
-        Map<HostTarget, Future<?>> running = new LinkedHashMap<>();
-        hosts.forEach(host -> running.put(host, workers.submit(() -> work.accept(host))));
-        Map<HostTarget, RuntimeException> failures = new LinkedHashMap<>();
-        running.forEach((host, future) -> {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
+    /** What happened on each host of one parallel step; {@code interrupted} when the waiting thread was. */
+    private record Outcome(Map<HostTarget, RuntimeException> failures, boolean interrupted) {
+        boolean ok() {
+            return failures.isEmpty();
+        }
+
+        void restoreInterrupt() {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                failures.put(host, new StepFailure(host.name(), "interrupted", "the server is stopping", e));
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                failures.put(host, cause instanceof RuntimeException r ? r : new IllegalStateException(cause));
             }
-        });
-        return failures;
+        }
+    }
+
+    /**
+     * Runs {@code work} on every host at once and waits for all of them, even when interrupted: a host still in the
+     * middle of a step must finish it before anyone reverts it. An interrupt fails the hosts that had not failed.
+     */
+    private Outcome onEach(List<HostTarget> hosts, Consumer<HostTarget> work) {
+        Map<HostTarget, Future<?>> running = new LinkedHashMap<>();
+        Map<HostTarget, RuntimeException> failures = new LinkedHashMap<>();
+        for (HostTarget host : hosts) {
+            try {
+                running.put(host, workers.submit(() -> work.accept(host)));
+            } catch (RuntimeException e) {
+                failures.put(host, new StepFailure(host.name(), "start", "no worker to run the step: " + e.getMessage(), e));
+            }
+        }
+        boolean interrupted = Thread.interrupted();
+        for (Map.Entry<HostTarget, Future<?>> entry : running.entrySet()) {
+            while (true) {
+                try {
+                    entry.getValue().get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failures.put(entry.getKey(), cause instanceof RuntimeException r ? r
+                            : new StepFailure(entry.getKey().name(), "step", String.valueOf(cause), cause));
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            for (HostTarget host : hosts) {
+                failures.putIfAbsent(host, new StepFailure(host.name(), "interrupted", "the server is stopping", null));
+            }
+        }
+        return new Outcome(failures, interrupted);
     }
 
     private static RuntimeException firstOf(Map<HostTarget, RuntimeException> failures) {
         return failures.values().iterator().next();
     }
 
-    private void state(RolloutPlan plan, HostTarget host, String state, String message) {
-        dao.hostState(plan.deployment(), host.name(), state, message, clock.instant());
+    /** Best-effort: a state that cannot be stored is logged, and the rollout (or its revert) goes on. */
+    private void record(RolloutPlan plan, HostTarget host, String state, String message) {
+        try {
+            dao.hostState(plan.deployment(), host.name(), state, message, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("deployment={} app={} host={} state {} could not be stored: {}", plan.deployment(), plan.app().name(),
+                    host.name(), state, e.getMessage());
+        }
     }
 }

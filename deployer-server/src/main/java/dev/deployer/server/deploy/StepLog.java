@@ -8,9 +8,15 @@ import java.util.function.Supplier;
  * its duration. A failure is rethrown as {@link StepFailure} naming host and step.
  */
 public class StepLog {
+    /** Output lines stored as events; the rest reach live followers and the output tail only. */
+    static final int STORED_OUTPUT_LINES = 5_000;
+    /** The build output kept per deployment after it ended: the last 2 MiB. */
+    static final long OUTPUT_TAIL_CHARS = 2L * 1024 * 1024;
+
     private final DeploymentEvents events;
     private final long deployment;
     private final String app;
+    private final OutputTail output = new OutputTail(OUTPUT_TAIL_CHARS);
 
     public StepLog(DeploymentEvents events, long deployment, String app) {
         this.events = events;
@@ -41,8 +47,23 @@ public class StepLog {
         events.emit(deployment, app, host == null ? null : host.name(), step, "info", null, message);
     }
 
-    /** One line of build output. */
+    /** One line of build output: to followers always, to the stored events only up to a bound, to the tail always. */
     public void output(String step, String line) {
-        events.emit(deployment, app, null, step, "output", null, line);
+        output.add(line);
+        long count = output.totalLines();
+        if (count <= STORED_OUTPUT_LINES) {
+            events.emit(deployment, app, null, step, "output", null, line);
+        } else {
+            if (count == STORED_OUTPUT_LINES + 1) {
+                note(null, step, "more than " + STORED_OUTPUT_LINES + " lines of output: the rest is not kept as events; "
+                        + "the last 2 MiB are kept as the deployment's output (GET /api/deployments/" + deployment + "/output)");
+            }
+            events.live(deployment, step, "output", line);
+        }
+    }
+
+    /** The output so far, bounded: what {@code GET /api/deployments/ID/output} shows once the deployment ended. */
+    OutputTail output() {
+        return output;
     }
 }

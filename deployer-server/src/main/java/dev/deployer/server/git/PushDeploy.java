@@ -80,7 +80,8 @@ public class PushDeploy {
             OutputStream out = pack.getMessageOutputStream();
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Jetty says a gone client with either; the push's outcome must not depend on its terminal.
             LOG.debug("pusher went away: {}", e.toString());
         }
     }
