@@ -129,6 +129,23 @@ public class DeployerClient {
     }
 
     /** Follows a deployment's events until it ends; returns its final state. */
+    /** The kept build output of a deployment (its last 2 MiB) as plain text. */
+    public String deploymentOutput(long id) {
+        HttpRequest request = request("GET", "api/deployments/" + id + "/output", null).setHeader("Accept", "text/plain").build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw error(response.statusCode(), response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted");
+        }
+    }
+
     public DeploymentInfo follow(long id, java.util.function.Consumer<DeploymentEvent> onEvent) {
         DeploymentInfo[] last = new DeploymentInfo[1];
         events("api/deployments/" + id + "/events", event -> {

@@ -84,12 +84,30 @@ public class Deployments {
         return info(id);
     }
 
+    /**
+     * What a caller does while it holds the app, around a deployment run in its own thread: a git push checks that
+     * its branch did not move while it waited, and moves the branch only once its release went live.
+     */
+    public interface Holding {
+        /** Before anything is recorded; throw {@link IllegalStateException} to refuse (no deployment is made). */
+        default void before() {}
+
+        /** After the deployment succeeded, still holding the app; a throw here is logged, never reverts. */
+        default void succeeded(DeploymentInfo done) {}
+    }
+
     /** Runs in the caller's thread, waiting its turn: a git push follows its deployment this way. */
     public DeploymentInfo runNow(App app, DeploymentRun run, String actor, Consumer<DeploymentEvent> listener)
+            throws InterruptedException {
+        return runNow(app, run, actor, listener, new Holding() {});
+    }
+
+    public DeploymentInfo runNow(App app, DeploymentRun run, String actor, Consumer<DeploymentEvent> listener, Holding holding)
             throws InterruptedException {
         requireHosts(app);
         locks.acquire(app.name());
         try {
+            holding.before();
             long id = dao.insert(app.id(), run.kind(), run.ref(), actor, clock.instant());
             locks.holdBy(app.name(), id);
             ClientFeed feed = events.listen(id, "git-push", listener);
@@ -99,7 +117,11 @@ public class Deployments {
                 // The caller writes its own last lines next: every event must have reached its client first.
                 feed.close(FEED_DRAIN);
             }
-            return info(id);
+            DeploymentInfo done = info(id);
+            if (done.status().equals("succeeded")) {
+                holding.succeeded(done);
+            }
+            return done;
         } finally {
             locks.release(app.name());
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,25 +28,30 @@ public class AppRepositories {
         return dataDir.repositories().resolve(app + ".git");
     }
 
-    /** The app's repository, created bare with {@code main} as its initial branch when missing. */
-    public Path ensure(String app) {
+    /**
+     * The app's repository, created bare with {@code main} as its initial branch when missing. Made beside its
+     * place and renamed in, under a lock: the first pushes to a new app racing each other all find it whole.
+     */
+    public synchronized Path ensure(String app) {
         Path dir = gitDir(app);
         if (Files.isDirectory(dir.resolve("objects"))) {
             return dir;
         }
+        Path fresh = dir.resolveSibling(dir.getFileName() + ".new-" + Long.toHexString(System.nanoTime()));
         try {
             Files.createDirectories(dir.getParent());
-            Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call().close();
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(fresh.toFile()).call().close();
+            Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException("cannot create the repository " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Fetches the app's remote branches into its repository (apps with a repo URL). */
+    /** Fetches the app's remote branches and tags into its repository (apps with a repo URL), so `--ref v1.4.2` works. */
     public void fetch(String app, String repoUrl) {
         try (Git git = Git.open(ensure(app).toFile())) {
-            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).setRemoveDeletedRefs(false).call();
+            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")).setRemoveDeletedRefs(false).call();
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException("fetching " + repoUrl + " failed: " + e.getMessage(), e);
         }

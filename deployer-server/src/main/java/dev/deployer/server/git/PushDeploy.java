@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.slf4j.Logger;
@@ -50,13 +52,32 @@ public class PushDeploy {
         }
     }
 
+    /**
+     * Builds and deploys the pushed commit while holding the app, then moves the branch under the same hold: the
+     * branch head is always the commit of the release that went live. A push whose branch moved while it waited
+     * for its turn is refused before anything is built.
+     */
     private void deploy(App app, Caller caller, ReceivePack pack, ReceiveCommand command) {
         String commit = command.getNewId().name();
         say(pack, "deployer: building " + app.name() + " at " + commit.substring(0, 12) + " (" + app.branch() + ")");
         LOG.info("git push app={} commit={} by={}", app.name(), commit, caller.name());
         try {
             DeploymentInfo done = deployments.runNow(app, flow.pushed(commit, caller.name()), "git push (" + caller.name() + ")",
-                    event -> say(pack, event.line()));
+                    event -> say(pack, event.line()), new Deployments.Holding() {
+                        @Override
+                        public void before() {
+                            requireBranchUnmoved(pack, command);
+                        }
+
+                        @Override
+                        public void succeeded(DeploymentInfo done) {
+                            command.execute(pack); // moves the branch from the old id it was pushed on, or fails
+                            if (command.getResult() != ReceiveCommand.Result.OK) {
+                                LOG.error("git push app={} commit={} went live but the branch did not move: {} {}",
+                                        app.name(), commit, command.getResult(), command.getMessage());
+                            }
+                        }
+                    });
             audit.record(caller, "deploy", app.name(), "git push of " + commit.substring(0, 12) + ", deployment " + done.id());
             if (done.status().equals("succeeded")) {
                 say(pack, "deployer: v" + done.version() + " is live: " + done.reason());
@@ -68,9 +89,32 @@ public class PushDeploy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "server stopping");
+        } catch (BranchMoved e) {
+            say(pack, "deployer: " + e.getMessage());
+            command.setResult(ReceiveCommand.Result.REJECTED_NONFASTFORWARD);
         } catch (RuntimeException e) {
             say(pack, "deployer: " + e.getMessage());
             command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "not deployed");
+        }
+    }
+
+    /** Another push went live while this one waited for its turn. */
+    static final class BranchMoved extends IllegalStateException {
+        BranchMoved(String message) {
+            super(message);
+        }
+    }
+
+    private static void requireBranchUnmoved(ReceivePack pack, ReceiveCommand command) {
+        try {
+            Ref ref = pack.getRepository().exactRef(command.getRefName());
+            ObjectId now = ref == null ? ObjectId.zeroId() : ref.getObjectId();
+            if (!now.equals(command.getOldId())) {
+                throw new BranchMoved("another push went live while this one waited: " + command.getRefName() + " is now "
+                        + now.name().substring(0, 12) + "; fetch, merge or rebase, and push again");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + command.getRefName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,20 +3,15 @@ package dev.deployer.server.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.api.AppRequest;
+import dev.deployer.server.testing.GitPush;
 import dev.deployer.server.testing.LiveDeployer;
 import dev.deployer.server.testing.SampleRepo;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,13 +29,6 @@ class GitPushIT {
     private static SampleRepo repo;
     private static TestHost host;
     private static String token;
-
-    /** What one {@code git push} printed, each line with the time it arrived. */
-    record Push(int exitCode, List<String> lines, List<Long> arrivedAtMillis, long endedAtMillis) {
-        String text() {
-            return String.join("\n", lines);
-        }
-    }
 
     @BeforeAll
     static void setUp(TestHosts hosts) throws Exception {
@@ -63,27 +51,8 @@ class GitPushIT {
         return deployer.server().url() + "git/" + app + ".git";
     }
 
-    private static Push push(String app, String secret, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.dir().toString(), "-c",
-                "http.extraHeader=Authorization: Basic " + Base64.getEncoder().encodeToString(("anyone:" + secret)
-                        .getBytes(StandardCharsets.UTF_8)), "push", "--progress", remote(app)));
-        command.addAll(List.of(extra));
-        command.add("main");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-                times.add(System.currentTimeMillis());
-            }
-        }
-        process.waitFor(10, TimeUnit.MINUTES);
-        return new Push(process.exitValue(), lines, times, System.currentTimeMillis());
+    private static GitPush push(String app, String secret, String... extra) throws Exception {
+        return GitPush.run(repo.dir(), remote(app), secret, "main", extra);
     }
 
     private static String served() {
@@ -93,13 +62,13 @@ class GitPushIT {
     @Test
     @Order(1)
     void pushToTheAppBranchBuildsAndDeploysWhileThePushWaits() throws Exception {
-        Push push = push("pushy", token);
+        GitPush push = push("pushy", token);
 
         assertThat(push.exitCode()).as(push.text()).isZero();
         assertThat(push.text()).contains("remote: deployer: building pushy").contains("is live");
         assertThat(served()).isEqualTo("hello from hello-service 1");
         // Lines stream while the build runs: the first build line arrives long before the push ends.
-        int firstBuildLine = indexOf(push, "remote:   |");
+        int firstBuildLine = push.indexOf("remote:   |");
         assertThat(firstBuildLine).as(push.text()).isNotNegative();
         assertThat(push.endedAtMillis() - push.arrivedAtMillis().get(firstBuildLine)).isGreaterThan(3000);
     }
@@ -110,7 +79,7 @@ class GitPushIT {
         String before = repo.head();
         repo.commitBrokenBuild();
 
-        Push push = push("pushy", token);
+        GitPush push = push("pushy", token);
 
         assertThat(push.exitCode()).isNotZero();
         assertThat(push.text()).contains("[remote rejected] main -> main (build failed)");
@@ -126,12 +95,12 @@ class GitPushIT {
         repo.git("reset", "-q", "--hard", "HEAD~1");
         repo.commitVersion("3", false);
 
-        Push refused = push("pushy", token);
+        GitPush refused = push("pushy", token);
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.text()).containsAnyOf("non-fast-forward", "fetch first");
         assertThat(served()).isEqualTo("hello from hello-service 2");
 
-        Push forced = push("pushy", token, "--force");
+        GitPush forced = push("pushy", token, "--force");
         assertThat(forced.exitCode()).as(forced.text()).isZero();
         assertThat(served()).isEqualTo("hello from hello-service 3");
     }
@@ -141,24 +110,15 @@ class GitPushIT {
     void wrongTokenViewerTokenAndUnknownAppAreRefused() throws Exception {
         String viewer = deployer.admin().createToken("looker", "viewer").token();
 
-        Push wrong = push("pushy", "dpl_wrong");
+        GitPush wrong = push("pushy", "dpl_wrong");
         assertThat(wrong.exitCode()).isNotZero();
         // git asks for credentials after a 401; with prompts off it says so instead of asking
         assertThat(wrong.text()).containsAnyOf("Authentication failed", "terminal prompts disabled");
-        Push asViewer = push("pushy", viewer);
+        GitPush asViewer = push("pushy", viewer);
         assertThat(asViewer.exitCode()).isNotZero();
         assertThat(asViewer.text()).contains("403");
-        Push unknown = push("nosuchapp", token);
+        GitPush unknown = push("nosuchapp", token);
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.text()).containsAnyOf("not found", "404");
-    }
-
-    private static int indexOf(Push push, String prefix) {
-        for (int i = 0; i < push.lines().size(); i++) {
-            if (push.lines().get(i).startsWith(prefix)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -62,6 +62,52 @@ public final class SampleRepo {
         return head();
     }
 
+    /**
+     * Commits {@code mib} MiB of incompressible bytes as a resource, so the built jar is as big as a Spring Boot
+     * fat jar (60-70 MB) and every release sends that much to every host.
+     */
+    public String commitBallast(int mib) throws IOException {
+        Path ballast = dir.resolve("src/main/resources/ballast.bin");
+        Files.createDirectories(ballast.getParent());
+        java.util.Random random = new java.util.Random(42);
+        byte[] chunk = new byte[1024 * 1024];
+        try (var out = Files.newOutputStream(ballast)) {
+            for (int i = 0; i < mib; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+        git("add", "-A");
+        git("commit", "-q", "-m", "ballast: " + mib + " MiB");
+        return head();
+    }
+
+    /** Commits a release whose health check fails and which prints {@code lines} lines of {@code width} characters at start. */
+    public String commitNoisyFailingHealth(String version, int lines, int width) throws IOException {
+        commitVersion(version, true);
+        Path source = dir.resolve(FILE);
+        String text = Files.readString(source, StandardCharsets.UTF_8).replace("        server.start();\n",
+                "        server.start();\n        for (int i = 0; i < " + lines + "; i++) {\n"
+                + "            System.out.println(\"noise \" + i + \" \" + \"x\".repeat(" + width + "));\n        }\n");
+        Files.writeString(source, text, StandardCharsets.UTF_8);
+        git("commit", "-q", "-am", "hello-service " + version + " (noisy, health fails)");
+        return head();
+    }
+
+    /** Commits a source file with {@code errors} compile errors, each on its own line. */
+    public String commitCompileErrors(int errors) throws IOException {
+        StringBuilder broken = new StringBuilder("package dev.deployer.examples.hello;\n\nfinal class Broken {\n");
+        for (int i = 0; i < errors; i++) {
+            broken.append("    void m").append(i).append("() { int x").append(i).append(" = undefinedName").append(i).append("; }\n");
+        }
+        broken.append("}\n");
+        Files.writeString(dir.resolve("src/main/java/dev/deployer/examples/hello/Broken.java"), broken.toString(),
+                StandardCharsets.UTF_8);
+        git("add", "-A");
+        git("commit", "-q", "-m", errors + " compile errors");
+        return head();
+    }
+
     public String head() {
         return git("rev-parse", "HEAD").trim();
     }
