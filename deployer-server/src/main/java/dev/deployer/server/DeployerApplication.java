@@ -23,6 +23,8 @@ import dev.deployer.server.config.RotateMasterKeyCommand;
 import dev.deployer.server.config.SecretBox;
 import dev.deployer.server.db.Database;
 import dev.deployer.server.db.DbCommand;
+import dev.deployer.server.deploy.AppLockDao;
+import dev.deployer.server.deploy.AppLocks;
 import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
 import dev.deployer.server.deploy.DeploymentDao;
@@ -144,9 +146,11 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
         HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofSeconds(1));
         RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), deploymentDao, hostWork, clock);
+        AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
-                new Retention(ssh, releaseDao, artifacts), deploymentThreads, clock);
-        deployments.markInterrupted();
+                new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
+        // Waiting deployments, this server's heartbeat, and deployments of servers that stopped: one small thread.
+        deployments.startTicking(environment.lifecycle().scheduledExecutorService("deployment-ticks").threads(1).build());
         AppRepositories repositories = new AppRepositories(dataDir);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
                 artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, hostWork), audit);

@@ -28,11 +28,16 @@ public interface DeploymentDao {
             + "d.created_by, d.started_at, d.finished_at FROM deployments d JOIN apps a ON a.id = d.app_id "
             + "LEFT JOIN releases r ON r.id = d.release_id ";
 
-    @SqlUpdate("INSERT INTO deployments (app_id, kind, ref, status, created_by, started_at) "
-            + "VALUES (:appId, :kind, :ref, 'queued', :createdBy, :at)")
+    default long insert(long appId, String kind, String ref, String createdBy, Instant at) {
+        return insert(appId, kind, ref, createdBy, null, at);
+    }
+
+    /** A queued deployment that {@code owner} (a server process) runs and keeps alive with its heartbeat. */
+    @SqlUpdate("INSERT INTO deployments (app_id, kind, ref, status, created_by, started_at, owner, heartbeat_at) "
+            + "VALUES (:appId, :kind, :ref, 'queued', :createdBy, :at, :owner, :at)")
     @GetGeneratedKeys("id")
     long insert(@Bind("appId") long appId, @Bind("kind") String kind, @Bind("ref") String ref,
-                @Bind("createdBy") String createdBy, @Bind("at") Instant at);
+                @Bind("createdBy") String createdBy, @Bind("owner") String owner, @Bind("at") Instant at);
 
     @SqlQuery(SELECT + "WHERE d.id = :id")
     Optional<Row> find(@Bind("id") long id);
@@ -42,6 +47,15 @@ public interface DeploymentDao {
 
     @SqlQuery(SELECT + "WHERE d.finished_at IS NULL ORDER BY d.id")
     List<Row> unfinished();
+
+    /** At start: unfinished deployments of no owner, of an earlier life of {@code owner}, or whose owner went quiet. */
+    @SqlQuery(SELECT + "WHERE d.finished_at IS NULL AND (d.owner IS NULL OR d.owner = :owner OR d.heartbeat_at IS NULL "
+            + "OR d.heartbeat_at < :staleBefore) ORDER BY d.id")
+    List<Row> orphanedAtStart(@Bind("owner") String owner, @Bind("staleBefore") Instant staleBefore);
+
+    /** While running: unfinished deployments of another server whose heartbeat stopped. */
+    @SqlQuery(SELECT + "WHERE d.finished_at IS NULL AND d.owner <> :owner AND d.heartbeat_at < :staleBefore ORDER BY d.id")
+    List<Row> orphanedOfOthers(@Bind("owner") String owner, @Bind("staleBefore") Instant staleBefore);
 
     @SqlUpdate("UPDATE deployments SET release_id = :releaseId WHERE id = :id")
     void setRelease(@Bind("id") long id, @Bind("releaseId") long releaseId);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,11 +40,13 @@ public class Deployments {
     private final ExecutorService runner;
     private final Clock clock;
     private static final java.time.Duration FEED_DRAIN = java.time.Duration.ofSeconds(10);
-    private final AppLocks locks = new AppLocks();
+    private final AppLocks locks;
+    private final WaitingTurns waiting;
+    private final Map<Long, DeploymentRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Deployments(AppService apps, Function<String, HostTarget> hosts, ReleaseDao releases, DeploymentDao dao,
                        DeploymentEvents events, RollingDeploy rolling, ConfigVars configVars, Retention retention,
-                       ExecutorService runner, Clock clock) {
+                       ExecutorService runner, AppLocks locks, Clock clock) {
         this.apps = apps;
         this.hosts = hosts;
         this.releases = releases;
@@ -52,36 +56,67 @@ public class Deployments {
         this.configVars = configVars;
         this.retention = retention;
         this.runner = runner;
+        this.locks = locks;
+        this.waiting = new WaitingTurns(locks);
         this.clock = clock;
     }
 
-    /** Starts in the background; 409 when the app is busy and the caller would not wait. */
+    /** Starts in the background; 409 when the app is busy and the caller would not wait. Waiting holds no thread. */
     public DeploymentInfo start(App app, DeploymentRun run, String actor, boolean wait) {
         requireHosts(app);
-        boolean locked = locks.tryAcquire(app.name());
+        boolean locked = locks.tryAcquire(app.id());
         if (!locked && !wait) {
             throw ApiProblem.conflict("app " + app.name() + " is already being deployed by deployment "
-                    + locks.holder(app.name()).map(String::valueOf).orElse("(starting)")
+                    + locks.holder(app.id()).filter(id -> id > 0).map(String::valueOf).orElse("(starting)")
                     + "; wait for it to end, or ask to wait (--wait)");
         }
-        long id = dao.insert(app.id(), run.kind(), run.ref(), actor, clock.instant());
-        if (locked) {
-            locks.holdBy(app.name(), id);
-        }
-        runner.submit(() -> {
-            try {
-                if (!locked) {
-                    locks.acquire(app.name());
-                    locks.holdBy(app.name(), id);
-                }
-                execute(id, apps.require(app.name()), run);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                locks.release(app.name());
+        long id;
+        try {
+            id = dao.insert(app.id(), run.kind(), run.ref(), actor, locks.owner(), clock.instant());
+        } catch (RuntimeException e) {
+            if (locked) {
+                locks.release(app.id());
             }
-        });
+            throw e;
+        }
+        runs.put(id, run);
+        if (locked) {
+            locks.holdBy(app.id(), id);
+            launch(id, app.id(), app.name());
+        } else {
+            waiting.add(app.id(), id);
+        }
         return info(id);
+    }
+
+    /** Hands a deployment that holds its app's lock to a deployment thread; the lock goes when it ends. */
+    private void launch(long id, long appId, String appName) {
+        DeploymentRun run = runs.remove(id);
+        try {
+            runner.submit(() -> {
+                try {
+                    App current = apps.find(appName).orElse(null);
+                    if (current == null || run == null) {
+                        end(id, appName, null, "failed", "app " + appName + " was deleted while this deployment waited");
+                    } else {
+                        execute(id, current, run);
+                    }
+                } finally {
+                    locks.release(appId);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            locks.release(appId);
+            end(id, appName, null, "failed", "the server is stopping: the deployment did not start");
+        }
+    }
+
+    /** Every tick: waiting deployments of free apps start. */
+    private void tick() {
+        waiting.tick(id -> {
+            DeploymentDao.Row row = dao.find(id).orElseThrow();
+            launch(id, row.appId(), row.app());
+        });
     }
 
     /**
@@ -105,11 +140,11 @@ public class Deployments {
     public DeploymentInfo runNow(App app, DeploymentRun run, String actor, Consumer<DeploymentEvent> listener, Holding holding)
             throws InterruptedException {
         requireHosts(app);
-        locks.acquire(app.name());
+        locks.acquire(app.id());
         try {
             holding.before();
-            long id = dao.insert(app.id(), run.kind(), run.ref(), actor, clock.instant());
-            locks.holdBy(app.name(), id);
+            long id = dao.insert(app.id(), run.kind(), run.ref(), actor, locks.owner(), clock.instant());
+            locks.holdBy(app.id(), id);
             ClientFeed feed = events.listen(id, "git-push", listener);
             try {
                 execute(id, app, run);
@@ -123,7 +158,7 @@ public class Deployments {
             }
             return done;
         } finally {
-            locks.release(app.name());
+            locks.release(app.id());
         }
     }
 
@@ -135,22 +170,47 @@ public class Deployments {
 
     /** True while a deployment of the app runs or waits for its turn. */
     public boolean busy(App app) {
-        return locks.holder(app.name()).isPresent();
+        return locks.holder(app.id()).isPresent();
     }
 
     public Optional<Release> current(App app) {
         return dao.currentReleaseId(app.id()).flatMap(releases::find);
     }
 
-    /** After a crash: deployments that were running are marked interrupted, nothing recorded is dropped. */
-    public void markInterrupted() {
-        for (DeploymentDao.Row row : dao.unfinished()) {
-            dao.finish(row.id(), "interrupted", "the server stopped during this deployment; `deployer status "
+    /**
+     * At start: deployments of an earlier life of this server, and those of any server whose heartbeat stopped,
+     * are marked interrupted; deployments another live server runs are left alone. Then the ticks begin.
+     */
+    public void startTicking(ScheduledExecutorService ticker) {
+        locks.releaseAllOfMine();
+        markInterrupted(dao.orphanedAtStart(locks.owner(), clock.instant().minus(AppLocks.LEASE)));
+        ticker.scheduleWithFixedDelay(this::tickQuietly, 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> {
+            locks.heartbeat();
+            try {
+                markInterrupted(dao.orphanedOfOthers(locks.owner(), clock.instant().minus(AppLocks.LEASE)));
+            } catch (RuntimeException e) {
+                LOG.warn("deployments of stopped servers could not be marked this time: {}", e.getMessage());
+            }
+        }, 0, AppLocks.HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("waiting deployments could not be started this tick: {}", e.getMessage());
+        }
+    }
+
+    private void markInterrupted(List<DeploymentDao.Row> orphaned) {
+        for (DeploymentDao.Row row : orphaned) {
+            dao.finish(row.id(), "interrupted", "the server running this deployment stopped; `deployer status "
                     + row.app() + "` shows what each host runs", clock.instant());
             if (row.releaseId() != null) {
                 releases.setStatus(row.releaseId(), "interrupted");
             }
-            LOG.warn("deployment={} app={} was running when the server stopped: marked interrupted", row.id(), row.app());
+            LOG.warn("deployment={} app={} was running when its server stopped: marked interrupted", row.id(), row.app());
         }
     }
 
@@ -189,23 +249,23 @@ public class Deployments {
             throw e;
         } finally {
             keepOutput(id, app, log.output());
-            end(id, app, release, status, reason);
+            end(id, app.name(), release, status, reason);
         }
     }
 
     /** The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. */
-    private void end(long id, App app, Release release, String status, String reason) {
+    private void end(long id, String app, Release release, String status, String reason) {
         try {
             if (release != null) {
                 releases.setStatus(release.id(), status.equals("succeeded") ? Release.SUCCEEDED : Release.FAILED);
             }
             dao.finish(id, status, reason, clock.instant());
         } catch (RuntimeException e) {
-            LOG.error("deployment={} app={} ended {} but could not be recorded ({}): reason was: {}", id, app.name(), status,
+            LOG.error("deployment={} app={} ended {} but could not be recorded ({}): reason was: {}", id, app, status,
                     e.getMessage(), reason);
             finishQuietly(id, status);
         }
-        events.emit(id, app.name(), null, "finished", status.equals("succeeded") ? "ok" : "failed", null, status + ": " + reason);
+        events.emit(id, app, null, "finished", status.equals("succeeded") ? "ok" : "failed", null, status + ": " + reason);
         events.end(id);
     }
 
@@ -217,7 +277,7 @@ public class Deployments {
         try {
             dao.insertOutput(id, output.text(), output.totalChars(), output.totalLines());
         } catch (RuntimeException e) {
-            LOG.warn("deployment={} app={} build output could not be stored: {}", id, app.name(), e.getMessage());
+            LOG.warn("deployment={} app={} build output could not be stored: {}", id, app, e.getMessage());
         }
     }
 

@@ -47,6 +47,23 @@ public final class DataDir {
     public Path mavenRepository() { return root.resolve("m2").resolve("repository"); }
     public Path gradleHome() { return root.resolve("gradle"); }
 
+    /**
+     * This server's name as an owner of deployments and app locks (see V7), made once: a restart with the same data
+     * dir is the same server, so what its earlier life held is known to be free.
+     */
+    public String instanceId() {
+        Path file = root.resolve("instance-id");
+        try {
+            if (!Files.exists(file)) {
+                writePrivate(file, "server-" + java.util.UUID.randomUUID() + "\n");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new StartupException("Cannot read or write " + file + " (" + e.getMessage()
+                    + "): fix the data dir's permissions or remove the file.");
+        }
+    }
+
     /** True when the dir can still be written: the admin health check. */
     public boolean writable() {
         return Files.isDirectory(root) && Files.isWritable(root);

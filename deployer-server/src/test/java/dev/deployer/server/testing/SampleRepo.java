@@ -34,6 +34,11 @@ public final class SampleRepo {
         return repo;
     }
 
+    /** An existing clone, to change commit by commit like any other. */
+    public static SampleRepo open(Path dir) {
+        return new SampleRepo(dir);
+    }
+
     public Path dir() {
         return dir;
     }
