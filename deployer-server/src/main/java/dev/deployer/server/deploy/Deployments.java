@@ -154,7 +154,12 @@ public class Deployments {
             }
             DeploymentInfo done = info(id);
             if (done.status().equals("succeeded")) {
-                holding.succeeded(done);
+                try {
+                    holding.succeeded(done);
+                } catch (RuntimeException e) {
+                    LOG.error("deployment={} app={} succeeded, but what its caller does after failed: {}", id, app.name(),
+                            e.getMessage());
+                }
             }
             return done;
         } finally {
@@ -170,7 +175,7 @@ public class Deployments {
 
     /** True while a deployment of the app runs or waits for its turn. */
     public boolean busy(App app) {
-        return locks.holder(app.id()).isPresent();
+        return locks.holder(app.id()).isPresent() || waiting.has(app.id());
     }
 
     public Optional<Release> current(App app) {

@@ -29,6 +29,16 @@ final class WaitingTurns {
         }
     }
 
+    boolean has(long appId) {
+        Deque<Long> queue = byApp.get(appId);
+        if (queue == null) {
+            return false;
+        }
+        synchronized (queue) {
+            return !queue.isEmpty();
+        }
+    }
+
     /** Starts what can start now; {@code start} gets the deployment id and must release the lock when it ends. */
     void tick(LongConsumer start) {
         for (Map.Entry<Long, Deque<Long>> entry : byApp.entrySet()) {
