@@ -53,6 +53,7 @@ public final class RequestBodyLimit implements ContainerRequestFilter {
 
     /** Counts what is read and fails the read that would pass the limit; the rest is never pulled in. */
     static final class Bounded extends FilterInputStream {
+        private static final long DISCARD = 8L * 1024 * 1024;
         private final long maxBytes;
         private long count;
 
@@ -92,10 +93,26 @@ public final class RequestBodyLimit implements ContainerRequestFilter {
             return false;
         }
 
-        private void counted(long n) {
+        private void counted(long n) throws IOException {
             count += n;
             if (count > maxBytes) {
+                discardSome();
                 throw tooLarge(maxBytes);
+            }
+        }
+
+        /**
+         * Reads (to nowhere) up to {@link #DISCARD} more bytes of a body that turned out too large: a client still
+         * sending when the 413 comes would otherwise see a reset connection instead of the answer.
+         */
+        private void discardSome() throws IOException {
+            byte[] sink = new byte[8192];
+            for (long left = DISCARD; left > 0; ) {
+                int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
             }
         }
     }
