@@ -159,7 +159,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
-                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, hostWork), audit);
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)), audit);
         LogService logs = new LogService(ssh, hosts::target, clock);
         // Closed when the server starts stopping, before ssh: Jetty would otherwise wait 30 s for each open log stream.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -203,6 +203,13 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 new StreamLimit(limits.streams(), limits.streamsPerToken(), StreamLimit::apiStream, environment.getObjectMapper()));
         streams.setAsyncSupported(true); // the logs stream is an async answer
         streams.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+    }
+
+    /** Status reads' own small pool: they cannot take the deploys' threads nor most of a host's SSH sessions. */
+    private static ExecutorService statusReads(Environment environment) {
+        return environment.lifecycle().executorService("status-read-%d").minThreads(AppStatusReader.THREADS)
+                .maxThreads(AppStatusReader.THREADS).workQueue(new java.util.concurrent.ArrayBlockingQueue<>(AppStatusReader.QUEUE))
+                .rejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.AbortPolicy()).build();
     }
 
     /** Reachable, migrated, pooled: or the start stops with one sentence. */

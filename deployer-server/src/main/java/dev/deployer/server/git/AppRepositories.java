@@ -17,6 +17,9 @@ import org.eclipse.jgit.transport.RefSpec;
  * writes, what a watched repo URL is fetched into, and what builds check out.
  */
 public class AppRepositories {
+    /** Connect and read timeout of a fetch (JGit's transport timeout): a silent remote fails the poll instead of holding it. */
+    static final int FETCH_TIMEOUT_SECONDS = 30;
+
     private final DataDir dataDir;
 
     public AppRepositories(DataDir dataDir) {
@@ -45,7 +48,8 @@ public class AppRepositories {
     /** Fetches the app's remote branches into its repository (apps with a repo URL). */
     public void fetch(String app, String repoUrl) {
         try (Git git = Git.open(ensure(app).toFile())) {
-            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).setRemoveDeletedRefs(false).call();
+            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).setRemoveDeletedRefs(false)
+                    .setTimeout(FETCH_TIMEOUT_SECONDS).call();
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException("fetching " + repoUrl + " failed: " + e.getMessage(), e);
         }
