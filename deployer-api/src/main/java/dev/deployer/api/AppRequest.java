@@ -6,17 +6,18 @@ import java.util.List;
  * {@code POST /api/apps} (name and hosts required) and {@code PATCH /api/apps/{app}}. A null
  * field is left as it is (or gets its default on create). On PATCH, {@code ""} clears an
  * optional text (repo URL, health path, build command, artifact path) and {@code batchSize: 0}
- * goes back to the default, all remaining hosts at once after the canary. {@code rotateWebhookSecret: true} makes a new webhook secret,
+ * goes back to the default, all remaining hosts at once after the canary. {@code maxPushMib} bounds a git
+ * push's pack (default 512). {@code rotateWebhookSecret: true} makes a new webhook secret,
  * shown once in the answer.
  */
 public record AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port,
                          String javaOptions, Integer javaVersion, String healthPath, Integer healthTimeoutSeconds,
                          String buildCommand, String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases,
-                         Integer batchSize, Boolean rotateWebhookSecret) {
+                         Integer batchSize, Boolean rotateWebhookSecret, Integer maxPushMib) {
 
     /** A request that sets nothing: start from here and fill in with the {@code with*} methods below. */
     public static AppRequest empty() {
-        return new AppRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AppRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static AppRequest create(String name, List<String> hosts) {
@@ -25,36 +26,42 @@ public record AppRequest(String name, List<String> hosts, String repoUrl, String
 
     public AppRequest withName(String value) {
         return new AppRequest(value, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withHosts(List<String> value) {
         return new AppRequest(name, value, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withRepo(String value, String branchName) {
         return new AppRequest(name, hosts, value, branchName, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withRun(Integer portNumber, String options, String health) {
         return new AppRequest(name, hosts, repoUrl, branch, portNumber, options, javaVersion, health,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withBuild(String command, String artifact) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, command, artifact, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, command, artifact, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withKeepReleases(Integer value) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, value, batchSize, rotateWebhookSecret);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, value, batchSize, rotateWebhookSecret, maxPushMib);
     }
 
     public AppRequest withRotatedWebhookSecret() {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, true);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, true, maxPushMib);
+    }
+
+    public AppRequest withMaxPushMib(Integer value) {
+        return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret,
+                value);
     }
 }

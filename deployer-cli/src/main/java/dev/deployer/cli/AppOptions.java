@@ -45,9 +45,12 @@ public class AppOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "hosts switched at once after the canary (0: all remaining hosts at once, the default)")
     Integer batchSize;
 
+    @Option(names = "--max-push-mib", paramLabel = "MIB", description = "largest pack a git push may send, in MiB (default: 512)")
+    Integer maxPushMib;
+
     AppRequest toRequest(String name, Boolean rotateWebhookSecret) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
                 healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
-                rotateWebhookSecret);
+                rotateWebhookSecret, maxPushMib);
     }
 }

@@ -34,6 +34,7 @@ final class AppPrinter {
                 .row("build timeout", app.buildTimeoutSeconds() + "s")
                 .row("releases kept", app.keepReleases())
                 .row("batch size", app.batchSize() == null ? "1 (one host at a time)" : app.batchSize())
+                .row("max push", app.maxPushMib() + " MiB")
                 .row("webhook URL", app.webhookUrl())
                 .row("created", app.createdAt());
         table.print(out);

@@ -29,6 +29,8 @@ import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
 import dev.deployer.server.deploy.DeploymentDao;
 import dev.deployer.server.deploy.DeploymentEvents;
+import dev.deployer.server.deploy.DeploymentHistory;
+import dev.deployer.server.deploy.DeploymentHistoryDao;
 import dev.deployer.server.deploy.Deployments;
 import dev.deployer.server.deploy.DeploymentsResource;
 import dev.deployer.server.deploy.HealthGate;
@@ -50,6 +52,8 @@ import dev.deployer.server.hosts.HostService;
 import dev.deployer.server.hosts.HostsResource;
 import dev.deployer.server.hosts.Preflight;
 import dev.deployer.server.http.JsonErrors;
+import dev.deployer.server.http.RequestBodyLimit;
+import dev.deployer.server.http.StreamLimit;
 import dev.deployer.server.http.VersionResource;
 import dev.deployer.server.http.WebUiResource;
 import dev.deployer.server.logs.LogService;
@@ -73,8 +77,11 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -151,9 +158,12 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
         // Waiting deployments, this server's heartbeat, and deployments of servers that stopped: one small thread.
         deployments.startTicking(environment.lifecycle().scheduledExecutorService("deployment-ticks").threads(1).build());
+        environment.lifecycle().manage(new DeploymentHistory(jdbi.onDemand(DeploymentHistoryDao.class),
+                Duration.ofDays(settings.limits().retentionDays()),
+                environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
-                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, hostWork), audit);
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)), audit);
         LogService logs = new LogService(ssh, hosts::target, clock);
         // Closed when the server starts stopping, before ssh: Jetty would otherwise wait 30 s for each open log stream.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -167,6 +177,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         Authentication.register(environment, tokens);
         JsonErrors.register(environment);
+        registerLimits(environment, settings.limits());
         environment.jersey().register(new VersionResource());
         environment.jersey().register(new WebUiResource());
         environment.jersey().register(new SshKeyResource(keyPair));
@@ -187,6 +198,22 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
 
         environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
         environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));
+    }
+
+    /** Request bodies (the API's and webhooks') and open event streams, bounded; git pushes have a per-app pack limit. */
+    private static void registerLimits(Environment environment, Limits limits) {
+        environment.jersey().register(new RequestBodyLimit(limits.maxRequestBytes()));
+        FilterRegistration.Dynamic streams = environment.servlets().addFilter("stream-limit",
+                new StreamLimit(limits.streams(), limits.streamsPerToken(), StreamLimit::apiStream, environment.getObjectMapper()));
+        streams.setAsyncSupported(true); // the logs stream is an async answer
+        streams.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+    }
+
+    /** Status reads' own small pool: they cannot take the deploys' threads nor most of a host's SSH sessions. */
+    private static ExecutorService statusReads(Environment environment) {
+        return environment.lifecycle().executorService("status-read-%d").minThreads(AppStatusReader.THREADS)
+                .maxThreads(AppStatusReader.THREADS).workQueue(new java.util.concurrent.ArrayBlockingQueue<>(AppStatusReader.QUEUE))
+                .rejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.AbortPolicy()).build();
     }
 
     /** Reachable, migrated, pooled: or the start stops with one sentence. */

@@ -20,7 +20,8 @@ public record Settings(
         // The Maven local repository all builds share; empty: the data dir's m2/repository.
         Optional<Path> mavenRepository,
         // How often apps with a repo URL are fetched to look for new commits.
-        int pollIntervalSeconds) {
+        int pollIntervalSeconds,
+        Limits limits) {
 
     public static final String DATA_DIR = "DEPLOYER_DATA_DIR";
     public static final String PORT = "DEPLOYER_PORT";
@@ -45,7 +46,8 @@ public record Settings(
                 positive(env, BUILD_CONCURRENCY, file.getBuildConcurrency() > 0
                         ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()),
                 pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()),
-                positive(env, POLL_INTERVAL, 60));
+                positive(env, POLL_INTERVAL, 60),
+                Limits.resolve(env));
     }
 
     public boolean embeddedDatabase() {
@@ -68,7 +70,7 @@ public record Settings(
         return port;
     }
 
-    private static int positive(Map<String, String> env, String name, int fallback) {
+    static int positive(Map<String, String> env, String name, int fallback) {
         int value = integer(env, name, fallback);
         if (value < 1) {
             throw new StartupException(name + " must be 1 or more (got " + value + ").");

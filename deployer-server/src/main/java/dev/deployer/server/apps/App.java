@@ -13,16 +13,19 @@ import java.util.List;
  * @param artifactPath null means auto-detect the one runnable jar the build made
  * @param batchSize    hosts switched at once after the canary; null means all the remaining hosts at once
  * @param hosts        host names in deploy order: the first is the canary
+ * @param maxPushMib   the largest pack a git push may send, in MiB
  */
 public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
-                  int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt) {
+                  int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
+                  int maxPushMib) {
     public static final String DEFAULT_BRANCH = "main";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_JAVA_VERSION = 17;
     public static final int DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
     public static final int DEFAULT_KEEP_RELEASES = 5;
+    public static final int DEFAULT_MAX_PUSH_MIB = 512;
 
     public App {
         hosts = List.copyOf(hosts);

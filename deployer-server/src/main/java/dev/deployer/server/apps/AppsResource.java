@@ -87,6 +87,7 @@ public class AppsResource {
         String webhookUrl = uri.getBaseUriBuilder().path("hooks").path(app.name()).build().toString();
         return new AppInfo(app.name(), app.repoUrl(), app.branch(), app.hosts(), app.port(), app.javaOptions(),
                 app.javaVersion(), app.healthPath(), app.healthTimeoutSeconds(), app.buildCommand(), app.artifactPath(),
-                app.buildTimeoutSeconds(), app.keepReleases(), app.batchSize(), webhookUrl, webhookSecret, app.createdAt());
+                app.buildTimeoutSeconds(), app.keepReleases(), app.batchSize(), webhookUrl, webhookSecret, app.createdAt(),
+                app.maxPushMib());
     }
 }

@@ -1,6 +1,5 @@
 package dev.deployer.server.build;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +50,7 @@ final class BuildProcess {
             failure = "the build was cancelled";
         } finally {
             cleanUp(process, env.get(BuildEnvironment.MARKER), reader, app);
+            output.finish();
         }
         if (failure != null) {
             throw new BuildFailure(failure, output.lastLines());
@@ -59,10 +59,8 @@ final class BuildProcess {
 
     private static Thread startReader(Process process, BuildOutput output, String app) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.accept(line);
-                }
+            try (InputStreamReader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+                OutputLines.read(in, BuildOutput.MAX_LINE, output);
             } catch (IOException e) {
                 LOG.warn("build output could not be read to its end app={} error={}", app, e.toString());
             }

@@ -16,18 +16,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads back what each host really runs: the unit's state and where {@code current} points, drift included. */
+/**
+ * Reads back what each host really runs: the unit's state and where {@code current} points, drift included.
+ * On a budget of its own so that status checks can never starve deploys: a small pool of its own
+ * ({@link #THREADS} threads, so at most that many of a host's SSH sessions are ever status reads), a short
+ * wait per host, and a host that does not answer in time is shown as such.
+ */
 public class AppStatusReader {
-    private static final Duration STEP = Duration.ofSeconds(20);
+    /** Threads of the pool to give it; sized well under a host's SSH sessions (SshLimits.sessionsPerHost). */
+    public static final int THREADS = 4;
+    /** Reads waiting for a thread; beyond that a status request answers at once that reads are busy. */
+    public static final int QUEUE = 64;
+    private static final Duration STEP = Duration.ofSeconds(10);
+    private static final Duration PER_HOST = Duration.ofSeconds(15);
     private static final DateTimeFormatter SYSTEMD_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     private final SshHosts ssh;
     private final Function<String, HostTarget> hosts;
     private final ExecutorService workers;
 
+    /** @param workers its own pool of {@link #THREADS} threads with a queue of {@link #QUEUE}, never the deploys' pool */
     public AppStatusReader(SshHosts ssh, Function<String, HostTarget> hosts, ExecutorService workers) {
         this.ssh = ssh;
         this.hosts = hosts;
@@ -36,10 +49,23 @@ public class AppStatusReader {
 
     public AppStatus read(App app, Optional<Release> current) {
         Integer currentVersion = current.map(Release::version).orElse(null);
-        List<CompletableFuture<AppStatus.HostStatus>> reads = app.hosts().stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> readHost(name, app, currentVersion), workers))
+        List<CompletableFuture<AppStatus.HostStatus>> reads = app.hosts().stream().map(name -> start(name, app, currentVersion))
                 .toList();
         return new AppStatus(app.name(), currentVersion, reads.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<AppStatus.HostStatus> start(String name, App app, Integer currentVersion) {
+        try {
+            return CompletableFuture.supplyAsync(() -> readHost(name, app, currentVersion), workers)
+                    .completeOnTimeout(unknown(name, "no answer within " + PER_HOST.toSeconds() + " s"),
+                            PER_HOST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(unknown(name, "too many status reads at once; try again shortly"));
+        }
+    }
+
+    private static AppStatus.HostStatus unknown(String host, String why) {
+        return new AppStatus.HostStatus(host, "unknown", null, null, false, why);
     }
 
     private AppStatus.HostStatus readHost(String name, App app, Integer currentVersion) {

@@ -18,6 +18,9 @@ import org.eclipse.jgit.transport.RefSpec;
  * writes, what a watched repo URL is fetched into, and what builds check out.
  */
 public class AppRepositories {
+    /** Connect and read timeout of a fetch (JGit's transport timeout): a silent remote fails the poll instead of holding it. */
+    static final int FETCH_TIMEOUT_SECONDS = 30;
+
     private final DataDir dataDir;
 
     public AppRepositories(DataDir dataDir) {
@@ -51,7 +54,8 @@ public class AppRepositories {
     /** Fetches the app's remote branches and tags into its repository (apps with a repo URL), so `--ref v1.4.2` works. */
     public void fetch(String app, String repoUrl) {
         try (Git git = Git.open(ensure(app).toFile())) {
-            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")).setRemoveDeletedRefs(false).call();
+            git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"),
+                    new RefSpec("+refs/tags/*:refs/tags/*")).setRemoveDeletedRefs(false).setTimeout(FETCH_TIMEOUT_SECONDS).call();
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException("fetching " + repoUrl + " failed: " + e.getMessage(), e);
         }

@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.UnpackException;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -74,7 +76,14 @@ public class GitEndpoint extends HttpServlet {
                 in = new GZIPInputStream(in);
             }
             // Straight to the response: every flush of the side band reaches the pusher at once.
-            pack.receive(in, response.getOutputStream(), null);
+            try {
+                pack.receive(in, response.getOutputStream(), null);
+            } catch (UnpackException e) {
+                // Already in the pusher's status report (e.g. "Pack exceeds the limit"): send that, not a 500,
+                // and read the rest of the pack to nowhere, so the client reads the report instead of a reset.
+                response.flushBuffer();
+                drain(in);
+            }
         }
     }
 
@@ -83,6 +92,7 @@ public class GitEndpoint extends HttpServlet {
         ReceivePack pack = new ReceivePack(repository);
         pack.setAllowNonFastForwards(true); // git itself refuses a non-fast-forward push unless --force
         pack.setAllowDeletes(true);
+        pack.setMaxPackSizeLimit(apps.require(appName(repository)).maxPushMib() * 1024L * 1024L); // refused while it arrives
         pack.setPreReceiveHook((receiving, commands) -> pushDeploy.onPush(appName(repository), caller, receiving, commands));
         return pack;
     }
@@ -101,6 +111,14 @@ public class GitEndpoint extends HttpServlet {
             return new FileRepositoryBuilder().setGitDir(repositories.ensure(app).toFile()).setMustExist(true).build();
         } catch (IOException e) {
             throw new RepositoryNotFoundException(name, e);
+        }
+    }
+
+    private static void drain(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException pusherLeft) {
+            // nothing more to read
         }
     }
 

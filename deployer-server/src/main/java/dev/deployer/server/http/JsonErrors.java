@@ -44,6 +44,11 @@ public final class JsonErrors {
     static final class BadJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ApiProblem problem) {
+                    return problem.getResponse(); // Jackson wraps what the body's stream threw, e.g. 413 from RequestBodyLimit
+                }
+            }
             return json(400, "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
         }
     }

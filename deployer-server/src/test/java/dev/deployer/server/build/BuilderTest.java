@@ -60,6 +60,18 @@ class BuilderTest {
     }
 
     @Test
+    void aVeryLongOutputLineReachesTheFollowerCutWithAMark() {
+        String commit = repo.commit("first");
+        BuildFixture.Lines output = new BuildFixture.Lines();
+
+        fixture.builder.build(spec("shop", sh("yes x | head -c 20000 | tr -d \"\\n\"; echo; echo next; " + COPY_JAR)),
+                repo.gitDir(), commit, output);
+
+        assertThat(output.lines).contains("x".repeat(BuildOutput.MAX_LINE) + " … (" + (10000 - BuildOutput.MAX_LINE)
+                + " more characters)", "next");
+    }
+
+    @Test
     void secondBuildOfSameCommitReusesArtifact() {
         String commit = repo.commit("first");
         Artifact first = fixture.builder.build(spec("shop", sh(COPY_JAR)), repo.gitDir(), commit, line -> {});

@@ -31,7 +31,7 @@ class RollingDeployRevertTest {
     private final List<HostTarget> hosts = IntStream.rangeClosed(1, 3)
             .mapToObj(i -> new HostTarget("web" + i, "10.0.0." + i, 22, "root", "ssh-ed25519 AAAA", "SHA256:x")).toList();
     private final App app = new App(1, "shop", null, "main", 8080, "", 17, "/health", 60, null, null, 900, 5, null,
-            hosts.stream().map(HostTarget::name).toList(), Instant.now());
+            hosts.stream().map(HostTarget::name).toList(), Instant.now(), 512);
     private final long deployment;
 
     RollingDeployRevertTest() {

@@ -42,7 +42,7 @@ class EnvFileIT {
 
     private final HostLayout layout = new HostLayout("envprobe");
     private final App app = new App(1, "envprobe", null, "main", 18080, "-Xmx64m -Dprobe=%p$HOME", 17, null, 60, null, null,
-            900, 5, null, List.of("th1"), Instant.EPOCH);
+            900, 5, null, List.of("th1"), Instant.EPOCH, 512);
     private TestHost host;
 
     @BeforeEach

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SystemdUnitTest {
     static App app(String name, String javaOptions) {
         return new App(1, name, null, "main", 8080, javaOptions, 17, "/health", 60, null, null, 900, 5, null,
-                List.of("web1"), Instant.EPOCH);
+                List.of("web1"), Instant.EPOCH, 512);
     }
 
     @Test
