@@ -1,5 +1,6 @@
 package dev.deployer.server.git;
 
+import dev.deployer.server.apps.RepoUrls;
 import dev.deployer.server.storage.DataDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,8 @@ public class AppRepositories {
         try (Git git = Git.open(ensure(app).toFile())) {
             git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).setRemoveDeletedRefs(false).call();
         } catch (GitAPIException | IOException e) {
-            throw new IllegalStateException("fetching " + repoUrl + " failed: " + e.getMessage(), e);
+            // Shown in events and logs: the URL's credentials masked, and no cause whose message could still hold them.
+            throw new IllegalStateException(RepoUrls.maskedIn("fetching " + repoUrl + " failed: " + e.getMessage(), repoUrl));
         }
     }
 
