@@ -6,9 +6,6 @@ import dev.deployer.api.ApiException;
 import dev.deployer.api.DeployerClient;
 import dev.deployer.server.testing.ServerProcess;
 import dev.deployer.server.testing.ThrowawayPostgres;
-import dev.deployer.testhosts.WithTestHosts;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,30 +80,6 @@ class ServerStartIT {
                 "DEPLOYER_DATABASE_URL");
     }
 
-    /** This machine's address on the test hosts' bridge: local, not loopback, and inside the only network tests may use. */
-    private static final String BRIDGE = "10.213.0.1";
-
-    @Test
-    @WithTestHosts(1)
-    void theAdminPortListensOnLoopbackOnlyWhileTheApiListensEverywhere() throws Exception {
-        try (ServerProcess server = ServerProcess.start(temp.resolve("data"), Map.of())) {
-            assertThat(reachable(BRIDGE, server.port())).as("the API on " + BRIDGE).isTrue();
-            assertThat(reachable("127.0.0.1", server.adminPort())).as("admin on loopback").isTrue();
-            assertThat(reachable(BRIDGE, server.adminPort())).as("admin on " + BRIDGE).isFalse();
-            assertThat(server.output()).contains("127.0.0.1:" + server.adminPort() + "}");
-        }
-    }
-
-    @Test
-    @WithTestHosts(1)
-    void deployerAdminBindOpensTheAdminPortWhereItSays() throws Exception {
-        try (ServerProcess server = ServerProcess.start(temp.resolve("data"), Map.of("DEPLOYER_ADMIN_BIND", BRIDGE))) {
-            assertThat(reachable(BRIDGE, server.adminPort())).as("admin on " + BRIDGE).isTrue();
-            assertThat(reachable("127.0.0.1", server.adminPort())).as("admin on loopback").isFalse();
-        }
-        assertStartFails(temp.resolve("data2"), Map.of("DEPLOYER_ADMIN_BIND", "everywhere"), "DEPLOYER_ADMIN_BIND");
-    }
-
     @Test
     void databasePasswordsNeverReachTheOutput() throws Exception {
         ThrowawayPostgres pg = ThrowawayPostgres.get();
@@ -127,15 +100,6 @@ class ServerStartIT {
                     .doesNotContain("url-pw-7f3a").doesNotContain("env-pw-2b9c");
         } finally {
             failing.close();
-        }
-    }
-
-    private static boolean reachable(String address, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 2000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 
