@@ -147,7 +147,6 @@ class LostLinkIT {
                     assertThat(failure.getMessage()).contains("took none of its input for 4 s");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
-        assertThat(ssh.run(host, "after", RemoteCommand.of("echo", "alive")).stdout()).isEqualTo("alive\n");
     }
 
     @Test
