@@ -84,7 +84,8 @@ final class SshConnector {
     private SSHClient newClient(HostKeyVerifier verifier) {
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout((int) limits.connectTimeout().toMillis());
+        // A host that does not even answer the TCP handshake within the silence limit is as gone as one that fell silent.
+        client.setConnectTimeout((int) Math.min(limits.connectTimeout().toMillis(), liveness.silence().toMillis()));
         client.getTransport().setTimeoutMs((int) limits.connectTimeout().toMillis());
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) liveness.keepAlive().toSeconds());
         client.setSocketFactory(new SilenceLimit((int) liveness.silence().toMillis()));
