@@ -43,10 +43,7 @@ class LostHostIT {
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        for (TestHost host : hosts) {
-            host.run("systemctl stop deployer-" + APP + ".service; userdel " + APP + "; rm -rf /opt/deployer/" + APP
-                    + " /etc/deployer/" + APP + ".env /etc/systemd/system/deployer-" + APP + ".service; systemctl daemon-reload");
-        }
+        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
         deployer = LiveDeployer.start(hosts, Map.of());
         repo = SampleRepo.create(Files.createTempDirectory("losthost-repo-"));
         deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())

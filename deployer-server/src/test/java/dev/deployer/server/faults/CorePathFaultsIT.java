@@ -42,10 +42,7 @@ class CorePathFaultsIT {
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        for (TestHost host : hosts) {
-            host.run("systemctl stop deployer-" + APP + ".service; userdel " + APP + "; rm -rf /opt/deployer/" + APP
-                    + " /etc/deployer/" + APP + ".env /etc/systemd/system/deployer-" + APP + ".service; systemctl daemon-reload");
-        }
+        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
         deployer = LiveDeployer.start(hosts, Map.of());
         token = deployer.admin().createToken("pusher", "deployer").token();
         deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
