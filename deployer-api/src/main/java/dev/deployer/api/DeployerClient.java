@@ -9,34 +9,25 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Typed client of the deployer HTTP API, shared by the CLI and the tests. Errors come back as
- * {@link ApiException} carrying the server's own message.
+ * Typed client of the deployer HTTP API, shared by the CLI and the tests: one method per endpoint.
+ * Errors come back as {@link ApiException} carrying the server's own message. The wire is
+ * {@link HttpTransport}'s; event streams are parsed by {@link EventStreamReader}.
  */
 public class DeployerClient {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
-    private final URI base;
-    private final String token;
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final ObjectMapper json = Json.mapper();
 
     public DeployerClient(String baseUrl, String token) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.transport = new HttpTransport(baseUrl, token);
     }
 
     public URI base() {
-        return base;
+        return transport.base();
     }
 
     public static String encode(String pathSegment) {
@@ -128,24 +119,12 @@ public class DeployerClient {
         return get("api/deployments/" + id, new TypeReference<>() {});
     }
 
-    /** Follows a deployment's events until it ends; returns its final state. */
     /** The kept build output of a deployment (its last 2 MiB) as plain text. */
     public String deploymentOutput(long id) {
-        HttpRequest request = request("GET", "api/deployments/" + id + "/output", null).setHeader("Accept", "text/plain").build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                throw error(response.statusCode(), response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "interrupted");
-        }
+        return transport.text("api/deployments/" + id + "/output");
     }
 
+    /** Follows a deployment's events until it ends; returns its final state. */
     public DeploymentInfo follow(long id, java.util.function.Consumer<DeploymentEvent> onEvent) {
         DeploymentInfo[] last = new DeploymentInfo[1];
         events("api/deployments/" + id + "/events", event -> {
@@ -221,62 +200,16 @@ public class DeployerClient {
     }
 
     public <T> T send(String method, String path, Object body, TypeReference<T> type) {
-        HttpResponse<String> response = exchange(method, path, body);
-        if (response.statusCode() >= 400) {
-            throw error(response.statusCode(), response.body());
-        }
-        try {
-            if (response.body() == null || response.body().isBlank() || type.getType() == Void.class) {
-                return null;
-            }
-            return json.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new ApiException(response.statusCode(), "unreadable answer from " + base + path + ": " + e.getMessage());
-        }
+        return transport.send(method, path, body, type);
     }
 
     /** Reads a Server-Sent Events stream, handing each event to {@code handler} until it returns false or the stream ends. */
     public void events(String path, Predicate<ServerSentEvent> handler) {
-        HttpRequest request = request("GET", path, null).header("Accept", "text/event-stream").timeout(Duration.ofDays(1)).build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "interrupted");
-        }
-        try (InputStream in = response.body();
+        try (InputStream in = transport.openEventStream(path);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            if (response.statusCode() >= 400) {
-                throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            readEvents(reader, handler);
+            EventStreamReader.read(reader, handler);
         } catch (IOException e) {
-            throw new UncheckedIOException("event stream from " + base + path + " broke: " + e.getMessage(), e);
-        }
-    }
-
-    static void readEvents(BufferedReader reader, Predicate<ServerSentEvent> handler) throws IOException {
-        String event = "message";
-        StringBuilder data = new StringBuilder();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (data.length() > 0 && !handler.test(new ServerSentEvent(event, data.toString()))) {
-                    return;
-                }
-                event = "message";
-                data.setLength(0);
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).trim();
-            } else if (line.startsWith("data:")) {
-                if (data.length() > 0) {
-                    data.append('\n');
-                }
-                data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
-            }
+            throw new UncheckedIOException("event stream from " + base() + path + " broke: " + e.getMessage(), e);
         }
     }
 
@@ -286,50 +219,5 @@ public class DeployerClient {
         } catch (IOException e) {
             throw new ApiException(0, "unreadable event: " + e.getMessage());
         }
-    }
-
-    private HttpResponse<String> exchange(String method, String path, Object body) {
-        try {
-            return http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "interrupted");
-        }
-    }
-
-    private HttpRequest.Builder request(String method, String path, Object body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
-        if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        } catch (IOException e) {
-            throw new ApiException(0, "cannot encode request: " + e.getMessage());
-        }
-    }
-
-    private ApiException unreachable(IOException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ApiException(0, "cannot reach the deployer server at " + base + " (" + why + ")");
-    }
-
-    private ApiException error(int status, String body) {
-        try {
-            ApiError error = json.readValue(body, ApiError.class);
-            if (error.message() != null) {
-                return new ApiException(status, error.message());
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not our JSON (a proxy's page, say): fall through to the status alone
-        }
-        return new ApiException(status, "the server answered HTTP " + status);
     }
 }
