@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create", description = "Create an app: where it runs and how it is built. Prints its webhook secret once.")
@@ -21,8 +20,8 @@ public class AppCreateCommand implements Callable<Integer> {
     @Mixin
     AppOptions options;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "1-30 lowercase letters, digits and '-', starting with a letter")
-    String name;
+    @Mixin
+    AppParameter target;
 
     public AppCreateCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -30,7 +29,7 @@ public class AppCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = target.name();
         if (options.hosts == null || options.hosts.isEmpty()) {
             throw new UsageException("give the app's hosts: --hosts h1,h2 (see 'deployer hosts')");
         }

@@ -2,9 +2,9 @@ package dev.deployer.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "delete", description = "Stop the app and remove its unit and env file from its hosts. Its release history "
@@ -18,8 +18,8 @@ public class AppDeleteCommand implements Callable<Integer> {
     @Option(names = "--purge", description = "also drop the release history, for good")
     boolean purge;
 
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
+    @Mixin
+    AppParameter app;
 
     public AppDeleteCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -27,7 +27,7 @@ public class AppDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = app.name();
         connection.client().deleteApp(name, purge);
         spec.commandLine().getOut().println("Deleted app " + name + (purge ? " and its release history." : "; its release history is kept."));
         return DeployerCli.OK;

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "show", description = "Show an app's settings and webhook URL.")
@@ -18,8 +17,8 @@ public class AppShowCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
+    @Mixin
+    AppParameter target;
 
     public AppShowCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -27,7 +26,7 @@ public class AppShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = target.name();
         AppInfo app = connection.client().app(name);
         if (json.enabled()) {
             JsonOption.print(spec.commandLine().getOut(), app);

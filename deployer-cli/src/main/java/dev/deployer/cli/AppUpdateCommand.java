@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "update", description = "Change an app's settings; what is not given stays. Takes effect at the next release.")
@@ -25,8 +24,8 @@ public class AppUpdateCommand implements Callable<Integer> {
     @Option(names = "--rotate-webhook-secret", description = "make a new webhook secret and print it once")
     boolean rotateWebhookSecret;
 
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
+    @Mixin
+    AppParameter target;
 
     public AppUpdateCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -34,7 +33,7 @@ public class AppUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = target.name();
         AppInfo app = connection.client().updateApp(name, options.toRequest(null, rotateWebhookSecret ? Boolean.TRUE : null));
         if (json.enabled()) {
             JsonOption.print(spec.commandLine().getOut(), app);

@@ -26,8 +26,8 @@ public class ConfigSetCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "store only; the app sees the change at its next deploy or restart")
     boolean noRestart;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "the app")
-    String name;
+    @Mixin
+    AppParameter app;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY=VALUE")
     List<String> assignments;
@@ -38,7 +38,7 @@ public class ConfigSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = app.name();
         Map<String, String> values = new LinkedHashMap<>();
         for (String assignment : assignments) {
             int equals = assignment.indexOf('=');

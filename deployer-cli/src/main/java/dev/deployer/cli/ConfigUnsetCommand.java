@@ -25,8 +25,8 @@ public class ConfigUnsetCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "store only; the app sees the change at its next deploy or restart")
     boolean noRestart;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "the app")
-    String name;
+    @Mixin
+    AppParameter app;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY")
     List<String> keys;
@@ -37,7 +37,7 @@ public class ConfigUnsetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppArguments.name(name);
+        String name = app.name();
         Map<String, String> unset = new LinkedHashMap<>();
         for (String key : keys) {
             AppArguments.configKey(key);

@@ -4,9 +4,9 @@ import dev.deployer.api.DeployerClient;
 import dev.deployer.api.Names;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deploy", description = "Build a ref (default: the app's branch) and deploy it; follows progress until done.")
@@ -16,14 +16,14 @@ public class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     @Option(names = "--ref", description = "branch, tag or commit to deploy")
     String ref;
 
-    @Option(names = "--wait", description = "queue behind a running deployment instead of failing")
-    boolean waitTurn;
+    @Mixin
+    WaitOption waitTurn;
 
     @Option(names = "--detach", description = "start and print the deployment id without following it")
     boolean detach;
@@ -34,12 +34,12 @@ public class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
+        String name = app.name();
         if (ref != null) {
             Validation.check(() -> Names.ref(ref));
         }
         DeployerClient client = connection.client();
-        var started = client.deploy(app, ref, waitTurn);
+        var started = client.deploy(name, ref, waitTurn.enabled());
         if (detach) {
             spec.commandLine().getOut().println(started.id());
             return DeployerCli.OK;

@@ -3,11 +3,10 @@ package dev.deployer.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.deployer.api.AppInfo;
 import dev.deployer.api.DeployerClient;
-import dev.deployer.api.Names;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "remote", description = "Print the git remote URL of an app, and how to add it.")
@@ -17,8 +16,8 @@ public class GitRemoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     public GitRemoteCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -26,10 +25,10 @@ public class GitRemoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
+        String name = app.name();
         DeployerClient client = connection.client();
-        AppInfo info = client.get("api/apps/" + DeployerClient.encode(app), new TypeReference<>() {});
-        String url = client.base().resolve("git/" + app + ".git").toString();
+        AppInfo info = client.get("api/apps/" + DeployerClient.encode(name), new TypeReference<>() {});
+        String url = client.base().resolve("git/" + name + ".git").toString();
         spec.commandLine().getOut().println(url);
         spec.commandLine().getErr().println("# git remote add deployer " + url + " && git push deployer " + info.branch());
         spec.commandLine().getErr().println("# password: an API token of role deployer or admin (any user name)");

@@ -1,12 +1,11 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.HostInput;
-import dev.deployer.api.Names;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "logs", description = {"Print the app's journald lines from all its hosts, merged by time: TIME HOST MESSAGE.",
@@ -17,8 +16,8 @@ public class LogsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     @Option(names = {"-f", "--follow"}, description = "keep printing new lines until interrupted")
     boolean follow;
@@ -41,7 +40,7 @@ public class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
+        String name = app.name();
         if (host != null) {
             Validation.check(() -> HostInput.name(host));
         }
@@ -51,10 +50,10 @@ public class LogsCommand implements Callable<Integer> {
         LogPrinter printer = new LogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
         var client = connection.client();
         if (!follow) {
-            client.logs(app, lines, host, since).forEach(printer::print);
+            client.logs(name, lines, host, since).forEach(printer::print);
             return DeployerCli.OK;
         }
-        new LogFollower(client, printer, spec.commandLine().getErr(), LogFollower.RETRY).follow(app, lines, host, since);
+        new LogFollower(client, printer, spec.commandLine().getErr(), LogFollower.RETRY).follow(name, lines, host, since);
         return DeployerCli.OK;
     }
 }

@@ -1,6 +1,5 @@
 package dev.deployer.cli;
 
-import dev.deployer.api.Names;
 import dev.deployer.api.ReleaseInfo;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "releases", description = "Release history of an app, newest first; * marks the current one.")
@@ -24,8 +22,8 @@ public class ReleasesCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     public ReleasesCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -33,14 +31,14 @@ public class ReleasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
-        List<ReleaseInfo> releases = connection.client().releases(app);
+        String name = app.name();
+        List<ReleaseInfo> releases = connection.client().releases(name);
         if (json.enabled()) {
             JsonOption.print(spec.commandLine().getOut(), releases);
             return DeployerCli.OK;
         }
         if (releases.isEmpty()) {
-            spec.commandLine().getOut().println("No releases yet: deploy with 'deployer deploy " + app + "' or git push.");
+            spec.commandLine().getOut().println("No releases yet: deploy with 'deployer deploy " + name + "' or git push.");
             return DeployerCli.OK;
         }
         Table table = new Table("", "VERSION", "STATUS", "COMMIT", "WHEN", "BY", "DESCRIPTION");

@@ -1,11 +1,10 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.DeployerClient;
-import dev.deployer.api.Names;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,14 +16,14 @@ public class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "e.g. v3 or 3")
     String version;
 
-    @Option(names = "--wait", description = "queue behind a running deployment instead of failing")
-    boolean waitTurn;
+    @Mixin
+    WaitOption waitTurn;
 
     public RollbackCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -32,7 +31,7 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
+        String name = app.name();
         Integer wanted = null;
         if (version != null) {
             if (!version.matches("v?[1-9][0-9]{0,8}")) {
@@ -41,6 +40,6 @@ public class RollbackCommand implements Callable<Integer> {
             wanted = Integer.valueOf(version.startsWith("v") ? version.substring(1) : version);
         }
         DeployerClient client = connection.client();
-        return DeploymentFollower.follow(client, client.rollback(app, wanted, waitTurn), spec.commandLine().getOut());
+        return DeploymentFollower.follow(client, client.rollback(name, wanted, waitTurn.enabled()), spec.commandLine().getOut());
     }
 }

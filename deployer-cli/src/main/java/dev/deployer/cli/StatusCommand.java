@@ -1,14 +1,12 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.AppStatus;
-import dev.deployer.api.Names;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = "Per host: the unit's state, the release it runs and since when; flags drift.")
@@ -23,8 +21,8 @@ public class StatusCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "APP")
-    String app;
+    @Mixin
+    AppParameter app;
 
     public StatusCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
@@ -32,14 +30,14 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.check(() -> Names.appName(app));
-        AppStatus status = connection.client().status(app);
+        String name = app.name();
+        AppStatus status = connection.client().status(name);
         if (json.enabled()) {
             JsonOption.print(spec.commandLine().getOut(), status);
             return DeployerCli.OK;
         }
         var out = spec.commandLine().getOut();
-        out.println(app + ": current release " + (status.currentVersion() == null ? "none yet" : "v" + status.currentVersion()));
+        out.println(name + ": current release " + (status.currentVersion() == null ? "none yet" : "v" + status.currentVersion()));
         Table table = new Table("HOST", "STATE", "RUNS", "SINCE", "NOTE");
         status.hosts().forEach(h -> table.row(h.host(), h.activeState(), h.version() == null ? "-" : "v" + h.version(),
                 h.since() == null ? "-" : WHEN.format(h.since()),
