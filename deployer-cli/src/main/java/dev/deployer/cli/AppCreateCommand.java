@@ -7,7 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "create", description = "Create an app: where it runs and how it is built. Prints its webhook secret once.")
+@Command(name = "create",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer apps create shop --hosts web1,web2",
+                "  deployer apps create shop --hosts web1 --repo https://git.example/shop.git --port 8081"},
+        description = "Create an app: where it runs and how it is built. Prints its webhook secret once.")
 public class AppCreateCommand implements Callable<Integer> {
     private final Connection connection;
 

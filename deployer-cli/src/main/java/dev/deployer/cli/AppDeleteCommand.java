@@ -7,7 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "delete", description = "Stop the app and remove its unit and env file from its hosts. Its release history "
+@Command(name = "delete",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer apps delete shop",
+                "  deployer apps delete shop --purge"},
+        description = "Stop the app and remove its unit and env file from its hosts. Its release history "
         + "is kept (creating the app again brings it back) unless --purge.")
 public class AppDeleteCommand implements Callable<Integer> {
     private final Connection connection;

@@ -7,7 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "Show an app's settings and webhook URL.")
+@Command(name = "show",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer apps show shop",
+                "  deployer apps show shop --json"},
+        description = "Show an app's settings and webhook URL.")
 public class AppShowCommand implements Callable<Integer> {
     private final Connection connection;
 

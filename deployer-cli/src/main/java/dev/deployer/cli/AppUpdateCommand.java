@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "update", description = "Change an app's settings; what is not given stays. Takes effect at the next release.")
+@Command(name = "update",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer apps update shop --hosts web1,web2,web3",
+                "  deployer apps update shop --rotate-webhook-secret"},
+        description = "Change an app's settings; what is not given stays. Takes effect at the next release.")
 public class AppUpdateCommand implements Callable<Integer> {
     private final Connection connection;
 

@@ -6,7 +6,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apps", description = "List apps; create, show, update or delete one.",
+@Command(name = "apps",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer apps",
+                "  deployer apps --json"},
+        description = "List apps; create, show, update or delete one.",
         subcommands = {AppCreateCommand.class, AppShowCommand.class, AppUpdateCommand.class, AppDeleteCommand.class})
 public class AppsCommand implements Callable<Integer> {
     private final Connection connection;

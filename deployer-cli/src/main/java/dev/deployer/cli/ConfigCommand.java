@@ -11,7 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", description = "List an app's config vars (values are write-only: shown masked); set or unset them.",
+@Command(name = "config",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer config shop",
+                "  deployer config set shop DATABASE_URL=jdbc:postgresql://db/shop",
+                "  deployer config unset shop OLD_KEY"},
+        description = "List an app's config vars (values are write-only: shown masked); set or unset them.",
         subcommands = {ConfigSetCommand.class, ConfigUnsetCommand.class})
 public class ConfigCommand implements Callable<Integer> {
     private final Connection connection;

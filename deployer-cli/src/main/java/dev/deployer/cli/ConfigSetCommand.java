@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "set", description = "Set config vars: KEY=VALUE, the value taken exactly as given (quotes, spaces, "
+@Command(name = "set",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer config set shop DATABASE_URL=jdbc:postgresql://db/shop",
+                "  deployer config set shop GREETING='hello world' --no-restart"},
+        description = "Set config vars: KEY=VALUE, the value taken exactly as given (quotes, spaces, "
         + "newlines and all). Makes a new release and restarts the app unless --no-restart.")
 public class ConfigSetCommand implements Callable<Integer> {
     private final Connection connection;

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "unset", description = "Remove config vars. Makes a new release and restarts the app unless --no-restart.")
+@Command(name = "unset",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer config unset shop OLD_KEY",
+                "  deployer config unset shop A B --no-restart"},
+        description = "Remove config vars. Makes a new release and restarts the app unless --no-restart.")
 public class ConfigUnsetCommand implements Callable<Integer> {
     private final Connection connection;
 

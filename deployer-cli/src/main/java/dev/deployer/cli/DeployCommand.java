@@ -9,7 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "deploy", description = "Build a ref (default: the app's branch) and deploy it; follows progress until done.")
+@Command(name = "deploy",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer deploy shop",
+                "  deployer deploy shop --ref v1.4.0 --wait",
+                "  deployer deploy shop --detach"},
+        description = "Build a ref (default: the app's branch) and deploy it; follows progress until done.")
 public class DeployCommand implements Callable<Integer> {
     private final Connection connection;
 

@@ -8,8 +8,17 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code deployer}: exit 0 on success, 1 on a failed operation, 2 on bad usage or input. */
-@Command(name = "deployer", mixinStandardHelpOptions = true, versionProvider = DeployerCli.VersionProvider.class,
+/**
+ * {@code deployer}: exit 0 on success, 1 on a failed operation, 2 on bad usage or input. The help
+ * options are inherited (scope INHERIT), so every subcommand answers -h/--help; each adds its Examples.
+ */
+@Command(name = "deployer", scope = CommandLine.ScopeType.INHERIT,
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer login --server http://deployer.example:8080 --token dpl_...",
+                "  deployer apps create shop --hosts web1,web2",
+                "  deployer deploy shop",
+                "  deployer help deploy"},
+        mixinStandardHelpOptions = true, versionProvider = DeployerCli.VersionProvider.class,
         description = "Deploy JVM services to your own Linux hosts: git push, systemd, rollback.",
         subcommands = {LoginCommand.class, HostsCommand.class, AppsCommand.class, ConfigCommand.class, DeployCommand.class,
                 ReleasesCommand.class, RollbackCommand.class, StatusCommand.class, LogsCommand.class, GitRemoteCommand.class,

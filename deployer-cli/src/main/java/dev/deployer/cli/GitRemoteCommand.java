@@ -9,7 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "remote", description = "Print the git remote URL of an app, and how to add it.")
+@Command(name = "remote",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer remote shop",
+                "  git remote add deployer \"$(deployer remote shop)\""},
+        description = "Print the git remote URL of an app, and how to add it.")
 public class GitRemoteCommand implements Callable<Integer> {
     private final Connection connection;
 

@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = "Add a host: pin its SSH host key, then run preflight. Exit 1 when preflight fails "
+@Command(name = "add",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer hosts add web1 --address 10.0.0.5",
+                "  deployer hosts add web2 --address 10.0.0.6 --user deploy"},
+        description = "Add a host: pin its SSH host key, then run preflight. Exit 1 when preflight fails "
         + "(the host is added all the same: fix what it says, then 'deployer hosts check NAME').")
 public class HostAddCommand implements Callable<Integer> {
     private final Connection connection;

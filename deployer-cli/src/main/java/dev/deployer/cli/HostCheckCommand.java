@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = "Preflight a host: ssh login, root or sudo, systemd, java, disk, ports, clock. Exit 1 when a check fails.")
+@Command(name = "check",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer hosts check web1",
+                "  deployer hosts check web1 --port 8081 --java 21"},
+        description = "Preflight a host: ssh login, root or sudo, systemd, java, disk, ports, clock. Exit 1 when a check fails.")
 public class HostCheckCommand implements Callable<Integer> {
     private final Connection connection;
 

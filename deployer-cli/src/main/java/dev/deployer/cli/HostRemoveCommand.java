@@ -6,7 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "remove", description = "Remove a host (refused while an app uses it). Nothing on the host is touched.")
+@Command(name = "remove",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer hosts remove web1"},
+        description = "Remove a host (refused while an app uses it). Nothing on the host is touched.")
 public class HostRemoveCommand implements Callable<Integer> {
     private final Connection connection;
 

@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "trust", description = "Re-pin a host's SSH host key after it changed on purpose (check it on the host first).")
+@Command(name = "trust",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer hosts trust web1 --fingerprint SHA256:..."},
+        description = "Re-pin a host's SSH host key after it changed on purpose (check it on the host first).")
 public class HostTrustCommand implements Callable<Integer> {
     private final Connection connection;
 

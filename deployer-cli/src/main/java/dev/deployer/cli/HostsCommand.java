@@ -8,7 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hosts", description = "List hosts; add, check, trust or remove one.",
+@Command(name = "hosts",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer hosts",
+                "  deployer hosts --json"},
+        description = "List hosts; add, check, trust or remove one.",
         subcommands = {HostAddCommand.class, HostCheckCommand.class, HostTrustCommand.class, HostRemoveCommand.class})
 public class HostsCommand implements Callable<Integer> {
     private final Connection connection;

@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "login", description = "Check a server URL and token, and save them (0600) for later commands.")
+@Command(name = "login",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer login --server http://deployer.example:8080 --token dpl_..."},
+        description = "Check a server URL and token, and save them (0600) for later commands.")
 public class LoginCommand implements Callable<Integer> {
     private final DeployerCli.Environment environment;
 

@@ -8,7 +8,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "logs", description = {"Print the app's journald lines from all its hosts, merged by time: TIME HOST MESSAGE.",
+@Command(name = "logs",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer logs shop",
+                "  deployer logs shop -f --host web1",
+                "  deployer logs shop -n 500 --since 15m"},
+        description = {"Print the app's journald lines from all its hosts, merged by time: TIME HOST MESSAGE.",
         "With -f, keep following until interrupted; notices about the stream (a host reconnecting, lines dropped) go to stderr."})
 public class LogsCommand implements Callable<Integer> {
     private final Connection connection;

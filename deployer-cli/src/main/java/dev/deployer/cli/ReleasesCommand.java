@@ -10,7 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "releases", description = "Release history of an app, newest first; * marks the current one.")
+@Command(name = "releases",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer releases shop",
+                "  deployer releases shop --json"},
+        description = "Release history of an app, newest first; * marks the current one.")
 public class ReleasesCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 

@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", description = "Make a new release copying an old one (default: the last good one before the "
+@Command(name = "rollback",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer rollback shop",
+                "  deployer rollback shop v3 --wait"},
+        description = "Make a new release copying an old one (default: the last good one before the "
         + "current) and deploy it: nothing is built; follows progress until done.")
 public class RollbackCommand implements Callable<Integer> {
     private final Connection connection;

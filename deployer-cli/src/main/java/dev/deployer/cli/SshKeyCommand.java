@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ssh-key", description = "Print the server's public SSH key, to put in a host's authorized_keys.")
+@Command(name = "ssh-key",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer ssh-key >> ~/.ssh/authorized_keys   # on the host"},
+        description = "Print the server's public SSH key, to put in a host's authorized_keys.")
 public class SshKeyCommand implements Callable<Integer> {
     private final Connection connection;
 

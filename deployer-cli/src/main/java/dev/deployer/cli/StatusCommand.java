@@ -9,7 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", description = "Per host: the unit's state, the release it runs and since when; flags drift.")
+@Command(name = "status",
+        footerHeading = "%nExamples:%n", footer = {
+                "  deployer status shop",
+                "  deployer status shop --json"},
+        description = "Per host: the unit's state, the release it runs and since when; flags drift.")
 public class StatusCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
