@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestHosts(2)
 class AppEdgesIT {
     private static final String APP = "dropper";
-    private static final int PORT = 8093;
+    private static final int PORT = 8096;
     private static final String TOKEN = "tok-s3cret-9f2c";
 
     private static LiveDeployer deployer;

@@ -58,6 +58,9 @@ class ConcurrentPushesIT {
         if (deployer != null) {
             deployer.close();
         }
+        for (int a = 0; a < APPS; a++) {
+            LiveDeployer.removeAppFrom(host(a), app(a));
+        }
     }
 
     private static String app(int a) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CorePathFaultsIT {
     private static final String APP = "faulty";
-    private static final int PORT = 8093;
+    private static final int PORT = 8098;
 
     private static LiveDeployer deployer;
     private static SampleRepo repo;
@@ -55,6 +55,8 @@ class CorePathFaultsIT {
         if (deployer != null) {
             deployer.close();
         }
+        // A 64 MiB app on every host, and its port: nothing later tests should trip over.
+        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
     }
 
     private static GitPush push() throws Exception {
