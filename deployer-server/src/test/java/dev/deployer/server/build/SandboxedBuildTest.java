@@ -1,0 +1,133 @@
+package dev.deployer.server.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deployer.server.BuildLimits;
+import dev.deployer.server.storage.DataDir;
+import dev.deployer.server.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real builds in the real bubblewrap sandbox (needs bwrap, root and the user deployer-build:
+ * scripts/install-test-deps). Maven reads the machine's repository read-only, as the shared layer.
+ */
+@Timeout(240)
+class SandboxedBuildTest {
+    @TempDir
+    Path tempDir;
+    DataDir dataDir;
+    ArtifactStore store;
+    BuildConfinement confinement;
+    org.jdbi.v3.core.Jdbi jdbi;
+
+    @BeforeEach
+    void setUp() {
+        dataDir = DataDir.open(tempDir.resolve("data"));
+        jdbi = TestDatabase.h2().jdbi();
+        store = new ArtifactStore(jdbi.onDemand(ArtifactDao.class), dataDir.artifacts(), Clock.systemUTC());
+        confinement = SandboxCheck.probe(limits(Map.of()), serverEnv(), dataDir.workspaces(),
+                Optional.of(BuildFixture.MAVEN_REPOSITORY), ProcessFactory.SYSTEM);
+        assertThat(confinement.refusal()).as("the sandbox must start here: run scripts/install-test-deps").isEmpty();
+    }
+
+    private BuildLimits limits(Map<String, String> env) {
+        return BuildLimits.resolve(env, dataDir.root());
+    }
+
+    private static Map<String, String> serverEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DEPLOYER_MASTER_KEY", "server-secret-in-env");
+        return env;
+    }
+
+    private Builder builder(long diskBytes) {
+        return new Builder(store, dataDir, BuildFixture.MAVEN_REPOSITORY, 2, serverEnv(), ProcessFactory.SYSTEM,
+                confinement, diskBytes);
+    }
+
+    @Test
+    void sampleAppBuildsInTheSandboxIntoItsOwnCacheAndTheSharedRepositoryStaysUntouched() throws Exception {
+        TestRepository repo = TestRepository.init(tempDir.resolve("hello")).copy(HelloServiceBuildTest.helloService(), ".");
+        insertApp("hello");
+        BuildFixture.Lines output = new BuildFixture.Lines();
+        long sharedBefore = Files.getLastModifiedTime(BuildFixture.MAVEN_REPOSITORY).toMillis();
+
+        Artifact artifact = builder(Long.MAX_VALUE).build(BuildSpec.detected("hello"), repo.gitDir(), repo.commit("one"), output);
+
+        assertThat(output.lines).anyMatch(line -> line.contains("(sandboxed, as deployer-build)"));
+        assertThat(output.lines).contains("[INFO] BUILD SUCCESS");
+        assertThat(RunnableJars.isRunnable(artifact.file())).isTrue();
+        assertThat(dataDir.buildCaches().resolve("hello/m2/repository/org/apache/maven/plugins")).isDirectory();
+        assertThat(Files.getLastModifiedTime(BuildFixture.MAVEN_REPOSITORY).toMillis()).isEqualTo(sharedBefore);
+    }
+
+    @Test
+    void aBuildSeesNeitherTheDataDirNorTheServerNorItsEnvironmentAndCannotWriteTheSharedRepository() {
+        insertApp("nosy");
+        String script = String.join("\n",
+                "echo uid=$(id -u) user=$(id -un)",
+                "echo java-processes=$(cat /proc/[0-9]*/cmdline | tr '\\0' ' ' | grep -c '[b]in/java')",
+                "for f in " + dataDir.masterKey() + " " + dataDir.root() + " /proc/" + ProcessHandle.current().pid() + "; do",
+                "  if [ -e \"$f\" ]; then echo \"seen $f\"; else echo \"unseen $f\"; fi; done",
+                "cat /proc/*/environ 2>/dev/null | tr '\\0' '\\n' | grep -c DEPLOYER_MASTER_KEY | sed 's/^/master-key-vars=/'",
+                "touch /shared/m2/poison 2>/dev/null && echo shared-written || echo shared-read-only",
+                "touch /usr/poison 2>/dev/null && echo usr-written || echo usr-read-only",
+                "grep 'Max processes' /proc/self/limits | tr -s ' ' | sed 's/ *$//'",
+                "ls / | tr '\\n' ' ' | sed 's/^/root=/'; echo",
+                "exit 3");
+        TestRepository repo = TestRepository.init(tempDir.resolve("nosy")).write("probe.sh", script);
+        BuildSpec spec = new BuildSpec("nosy", Optional.of("sh probe.sh"), Optional.empty(), Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> builder(Long.MAX_VALUE).build(spec, repo.gitDir(), repo.commit("probe"), line -> {}))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("the build failed: sh exited with status 3")
+                .satisfies(e -> assertThat(((BuildFailure) e).lastLines()).contains(
+                        "uid=" + confinement.sandbox().orElseThrow().machine().uid() + " user=deployer-build",
+                        "unseen " + dataDir.masterKey(), "unseen " + dataDir.root(), "unseen /proc/" + ProcessHandle.current().pid(),
+                        "master-key-vars=0", "shared-read-only", "usr-read-only", "java-processes=0",
+                        "Max processes 4096 4096 processes")
+                        .anyMatch(line -> line.startsWith("root=") && !line.contains("root ") && !line.contains("home ")
+                                && !line.contains("work ")));
+        assertThat(BuildFixture.MAVEN_REPOSITORY.resolve("poison")).doesNotExist();
+    }
+
+    @Test
+    void aBuildWhoseWorkspaceGrowsPastItsCapIsStopped() {
+        insertApp("hoarder");
+        TestRepository repo = TestRepository.init(tempDir.resolve("hoarder")).write("fill.sh",
+                "for i in $(seq 1 40); do head -c 1048576 /dev/zero > f$i; done; sleep 60\n");
+        BuildSpec spec = new BuildSpec("hoarder", Optional.of("sh fill.sh"), Optional.empty(), Duration.ofMinutes(2));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> builder(16L * 1024 * 1024).build(spec, repo.gitDir(), repo.commit("fill"), line -> {}))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith("the build's workspace grew past 16 MiB")
+                .hasMessageEndingWith("make it write less, or raise DEPLOYER_BUILD_DISK_MIB");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void withoutBwrapEveryBuildIsRefusedNamingThePackage() {
+        BuildConfinement missing = SandboxCheck.probe(limits(Map.of()), Map.of("PATH", tempDir.toString()),
+                dataDir.workspaces(), Optional.empty(), ProcessFactory.SYSTEM);
+
+        assertThat(missing.refusal()).contains(SandboxCheck.NO_BWRAP);
+        assertThat(missing.refusal().orElseThrow()).contains("install the package bubblewrap");
+    }
+
+    private void insertApp(String name) {
+        BuildFixture.insertApp(jdbi, name);
+    }
+}
