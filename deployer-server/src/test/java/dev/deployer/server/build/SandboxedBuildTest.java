@@ -119,6 +119,73 @@ class SandboxedBuildTest {
     }
 
     @Test
+    void aMultiModuleMavenBuildPassesInTheSandboxAndItsAppModulesJarIsPicked() {
+        insertApp("multi");
+        String plugins = "<build><pluginManagement><plugins>" + plugin("maven-compiler-plugin", "3.14.1")
+                + plugin("maven-resources-plugin", "3.3.1") + plugin("maven-surefire-plugin", "3.5.4")
+                + plugin("maven-install-plugin", "3.1.4") + plugin("maven-jar-plugin", "3.4.2") + "</plugins></pluginManagement></build>";
+        TestRepository repo = TestRepository.init(tempDir.resolve("multi"))
+                .write("pom.xml", pom("parent", "<packaging>pom</packaging><modules><module>lib</module><module>app</module></modules>"
+                        + "<properties><maven.compiler.release>17</maven.compiler.release></properties>" + plugins, false))
+                .write("lib/pom.xml", pom("lib", "", true))
+                .write("lib/src/main/java/m/Lib.java", "package m; public class Lib { public static String hi() { return \"hi\"; } }")
+                .write("app/pom.xml", pom("app", "<dependencies><dependency><groupId>t</groupId><artifactId>lib</artifactId>"
+                        + "<version>1</version></dependency></dependencies><build><plugins><plugin>"
+                        + "<artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>m.App</mainClass>"
+                        + "</manifest></archive></configuration></plugin></plugins></build>", true))
+                .write("app/src/main/java/m/App.java", "package m; public class App { public static void main(String[] a) { "
+                        + "System.out.println(Lib.hi()); } }");
+
+        Artifact artifact = builder(Long.MAX_VALUE).build(BuildSpec.detected("multi"), repo.gitDir(), repo.commit("two modules"),
+                line -> {});
+
+        assertThat(RunnableJars.isRunnable(artifact.file())).isTrue();
+        assertThat(dataDir.buildCaches().resolve("multi/m2/repository/org/apache/maven/plugins/maven-jar-plugin")).isDirectory();
+    }
+
+    /**
+     * No Gradle distribution can be fetched here (only Maven Central is reachable), so this gradlew stands in for
+     * the real one: it uses GRADLE_USER_HOME as the wrapper does and builds its jar with the JDK's own tools.
+     */
+    @Test
+    void aGradleWrapperBuildKeepsItsDownloadsInItsOwnAppsCacheOnly() {
+        insertApp("gradled");
+        insertApp("other");
+        String gradlew = String.join("\n", "#!/bin/sh", "set -e",
+                "if [ -f \"$GRADLE_USER_HOME/wrapper/dists/fake-gradle\" ]; then echo 'distribution cached'; else",
+                "  mkdir -p \"$GRADLE_USER_HOME/wrapper/dists\"; echo dist > \"$GRADLE_USER_HOME/wrapper/dists/fake-gradle\";"
+                        + " echo 'distribution downloaded'; fi",
+                "mkdir -p build/classes build/libs", "javac -d build/classes src/main/java/Main.java",
+                "jar --create --file build/libs/app.jar --main-class Main -C build/classes .", "");
+        TestRepository repo = TestRepository.init(tempDir.resolve("gradled")).write("gradlew", gradlew)
+                .write("src/main/java/Main.java", "public class Main { public static void main(String[] a) {} }");
+        String first = repo.commit("one");
+        BuildFixture.Lines once = new BuildFixture.Lines();
+        BuildFixture.Lines twice = new BuildFixture.Lines();
+        BuildFixture.Lines elsewhere = new BuildFixture.Lines();
+
+        builder(Long.MAX_VALUE).build(BuildSpec.detected("gradled"), repo.gitDir(), first, once);
+        repo.write("README", "2");
+        builder(Long.MAX_VALUE).build(BuildSpec.detected("gradled"), repo.gitDir(), repo.commit("two"), twice);
+        builder(Long.MAX_VALUE).build(BuildSpec.detected("other"), repo.gitDir(), first, elsewhere);
+
+        assertThat(once.lines).contains("distribution downloaded");
+        assertThat(twice.lines).contains("distribution cached");
+        assertThat(elsewhere.lines).contains("distribution downloaded");
+    }
+
+    private static String plugin(String artifact, String version) {
+        return "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>" + artifact + "</artifactId><version>"
+                + version + "</version></plugin>";
+    }
+
+    private static String pom(String artifact, String body, boolean child) {
+        return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+                + (child ? "<parent><groupId>t</groupId><artifactId>parent</artifactId><version>1</version></parent>" : "")
+                + "<groupId>t</groupId><artifactId>" + artifact + "</artifactId><version>1</version>" + body + "</project>";
+    }
+
+    @Test
     void withoutBwrapEveryBuildIsRefusedNamingThePackage() {
         BuildConfinement missing = SandboxCheck.probe(limits(Map.of()), Map.of("PATH", tempDir.toString()),
                 dataDir.workspaces(), Optional.empty(), ProcessFactory.SYSTEM);
