@@ -45,6 +45,11 @@ public final class SandboxCheck {
                         + "package util-linux, or set DEPLOYER_BUILD_SANDBOX=off to build without a sandbox");
             }
         }
+        if (!runsAsRoot()) {
+            return BuildConfinement.refused("the build sandbox needs the server to run as root (bwrap mounts the build's "
+                    + "workspace and switches it to the user " + limits.user() + "): run the server as root, or set "
+                    + "DEPLOYER_BUILD_SANDBOX=off");
+        }
         Optional<int[]> ids = userIds(limits.user(), serverEnv, processes);
         if (ids.isEmpty()) {
             return BuildConfinement.refused("builds run as the system user " + limits.user() + ", which does not exist: "
@@ -68,6 +73,14 @@ public final class SandboxCheck {
                         .map(shared -> ", Maven repository " + shared + " shared read-only")
                         .orElse(sharedMaven.filter(Files::isDirectory).map(shared -> ", Maven repository " + shared
                                 + " NOT shared (others cannot read it: chmod -R o+rX it to share it)").orElse("")));
+    }
+
+    private static boolean runsAsRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The build user reads the shared layer as "others": a repository only root can read is left out, not half-used. */
