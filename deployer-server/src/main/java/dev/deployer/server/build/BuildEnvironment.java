@@ -43,7 +43,7 @@ public final class BuildEnvironment {
      */
     public Map<String, String> forSandbox(Path hostHome, String buildId, boolean sharedMaven) {
         writeMavenSettings(hostHome, settings(Sandbox.MAVEN_REPOSITORY, sharedMaven ? SHARED_PROFILE.formatted(
-                Sandbox.SHARED_MAVEN.toUri(), Sandbox.SHARED_MAVEN.toUri()) : ""));
+                "file://" + Sandbox.SHARED_MAVEN + "/", "file://" + Sandbox.SHARED_MAVEN + "/") : ""));
         Map<String, String> env = variables(Sandbox.HOME, Sandbox.MAVEN_USER_HOME, Sandbox.GRADLE_HOME, buildId);
         env.put("TMPDIR", Sandbox.TMP.toString());
         return env;
