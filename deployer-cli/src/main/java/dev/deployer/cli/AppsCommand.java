@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "apps", description = "List apps; create, show, update or delete one.",
-        subcommands = {AppCreateCommand.class, AppShowCommand.class, AppUpdateCommand.class, AppDeleteCommand.class})
+        subcommands = {AppCreateCommand.class, AppShowCommand.class, AppUpdateCommand.class, AppDeleteCommand.class,
+                AppCacheClearCommand.class})
 public class AppsCommand implements Callable<Integer> {
     private final Connection connection;
 

@@ -13,6 +13,7 @@ import dev.deployer.server.auth.TokensResource;
 import dev.deployer.server.auth.WhoAmIResource;
 import dev.deployer.server.build.ArtifactDao;
 import dev.deployer.server.build.ArtifactStore;
+import dev.deployer.server.build.BuildCacheResource;
 import dev.deployer.server.build.BuildConfinement;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.ProcessFactory;
@@ -193,6 +194,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new HostsResource(hosts, audit));
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
+        environment.jersey().register(new BuildCacheResource(builder, name -> apps.find(name).isPresent(), audit));
         environment.jersey().register(new DeployResource(flow));
         environment.jersey().register(new RollbackResource(flow));
         environment.jersey().register(new ReleasesResource(flow));

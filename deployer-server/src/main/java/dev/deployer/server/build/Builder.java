@@ -89,6 +89,26 @@ public class Builder {
         }
     }
 
+    /**
+     * Deletes the app's build caches once no build of it runs (waiting for one that does); returns the bytes freed.
+     * The next build fills them again from the shared layer or the network.
+     */
+    public long clearCache(String app) throws InterruptedException {
+        BuildSlots.Held turn = slots.appTurn(app, new BuildOutput(line -> {}, app));
+        try {
+            Path cache = caches.resolve(app);
+            if (!java.nio.file.Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return 0;
+            }
+            long bytes = Workspace.bytes(cache);
+            Workspace.delete(cache);
+            LOG.info("build cache cleared app={} bytes={}", app, bytes);
+            return bytes;
+        } finally {
+            turn.release();
+        }
+    }
+
     private Artifact buildInTurn(BuildSpec spec, long appId, Path gitDir, String commit, BuildOutput out)
             throws InterruptedException {
         BuildSlots.Held turn = slots.appTurn(spec.app(), out);

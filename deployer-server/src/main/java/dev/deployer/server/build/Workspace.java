@@ -60,9 +60,13 @@ final class Workspace implements AutoCloseable {
 
     /** Bytes the workspace holds now, links not followed; files that vanish while counted count nothing. */
     long bytes() {
+        return bytes(dir);
+    }
+
+    static long bytes(Path tree) {
         long[] total = {0};
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(tree, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     total[0] += attributes.size();
@@ -101,7 +105,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** Deletes a tree without following links: a symlink in a repository must not point the delete elsewhere. */
-    private static void delete(Path tree) {
+    static void delete(Path tree) {
         try {
             Files.walkFileTree(tree, new SimpleFileVisitor<>() {
                 @Override

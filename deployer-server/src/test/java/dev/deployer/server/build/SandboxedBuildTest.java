@@ -174,6 +174,26 @@ class SandboxedBuildTest {
         assertThat(elsewhere.lines).contains("distribution downloaded");
     }
 
+    @Test
+    void clearingAnAppsCacheEmptiesOnlyThatAppsCache() throws Exception {
+        insertApp("a");
+        insertApp("b");
+        TestRepository repo = TestRepository.init(tempDir.resolve("cached")).write("fill.sh",
+                "mkdir -p /cache/m2/repository/x && head -c 4096 /dev/zero > /cache/m2/repository/x/y.jar; exit 1\n");
+        BuildSpec a = new BuildSpec("a", Optional.of("sh fill.sh"), Optional.empty(), Duration.ofMinutes(1));
+        BuildSpec b = new BuildSpec("b", Optional.of("sh fill.sh"), Optional.empty(), Duration.ofMinutes(1));
+        String commit = repo.commit("fill");
+        Builder builder = builder(Long.MAX_VALUE);
+        assertThatThrownBy(() -> builder.build(a, repo.gitDir(), commit, line -> {})).isInstanceOf(BuildFailure.class);
+        assertThatThrownBy(() -> builder.build(b, repo.gitDir(), commit, line -> {})).isInstanceOf(BuildFailure.class);
+
+        assertThat(builder.clearCache("a")).isGreaterThanOrEqualTo(4096);
+
+        assertThat(dataDir.buildCaches().resolve("a")).doesNotExist();
+        assertThat(dataDir.buildCaches().resolve("b/m2/repository/x/y.jar")).hasSize(4096);
+        assertThat(builder.clearCache("a")).isZero();
+    }
+
     private static String plugin(String artifact, String version) {
         return "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>" + artifact + "</artifactId><version>"
                 + version + "</version></plugin>";
