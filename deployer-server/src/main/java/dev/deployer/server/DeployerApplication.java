@@ -144,7 +144,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
             }
         });
         HostService hosts = new HostService(jdbi.onDemand(HostDao.class), ssh, new Preflight(ssh, clock), clock);
-        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, new UnitRemoval(ssh, hosts::target), clock);
+        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, new UnitRemoval(ssh, hosts::target),
+                settings.allowLocalRepos(), clock);
         tokens.bootstrapAdmin(dataDir).ifPresent(token -> announceAdminToken(token, dataDir));
 
         // Deployments: one thread per running deployment, a shared pool for per-host work.
@@ -269,8 +270,13 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                         // A git push waits for its build and deploy; a quiet health wait must not cut it.
                         ((HttpConnectorFactory) connector).setIdleTimeout(io.dropwizard.util.Duration.minutes(20));
                     });
+            // The admin port (metrics, health, thread dumps, tasks) has no authentication: loopback unless told otherwise.
             server.getAdminConnectors().stream().filter(HttpConnectorFactory.class::isInstance).findFirst()
-                    .ifPresent(connector -> ((HttpConnectorFactory) connector).setPort(settings.adminPort()));
+                    .ifPresent(connector -> {
+                        HttpConnectorFactory admin = (HttpConnectorFactory) connector;
+                        admin.setPort(settings.adminPort());
+                        admin.setBindHost(settings.adminBindOr(admin.getBindHost()));
+                    });
         }
     }
 

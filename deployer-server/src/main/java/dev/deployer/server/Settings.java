@@ -3,6 +3,7 @@ package dev.deployer.server;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the server, resolved once at start: an environment variable wins over the
@@ -12,6 +13,8 @@ public record Settings(
         Path dataDir,
         int port,
         int adminPort,
+        // Where the admin port listens; empty: the YAML's admin connector bindHost, else 127.0.0.1.
+        Optional<String> adminBind,
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
@@ -21,11 +24,15 @@ public record Settings(
         Optional<Path> mavenRepository,
         // How often apps with a repo URL are fetched to look for new commits.
         int pollIntervalSeconds,
-        Limits limits) {
+        Limits limits,
+        // Local paths and file:// as repo URLs: off unless DEPLOYER_ALLOW_LOCAL_REPOS=true.
+        boolean allowLocalRepos) {
 
     public static final String DATA_DIR = "DEPLOYER_DATA_DIR";
     public static final String PORT = "DEPLOYER_PORT";
     public static final String ADMIN_PORT = "DEPLOYER_ADMIN_PORT";
+    public static final String ADMIN_BIND = "DEPLOYER_ADMIN_BIND";
+    public static final String ALLOW_LOCAL_REPOS = dev.deployer.server.apps.RepoUrls.ALLOW_LOCAL_SETTING;
     public static final String DATABASE_URL = "DEPLOYER_DATABASE_URL";
     public static final String DATABASE_USER = "DEPLOYER_DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DEPLOYER_DATABASE_PASSWORD";
@@ -34,11 +41,16 @@ public record Settings(
     public static final String MAVEN_REPO = "DEPLOYER_MAVEN_REPO";
     public static final String POLL_INTERVAL = "DEPLOYER_POLL_INTERVAL_SECONDS";
 
+    private static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
+    private static final Pattern IPV6 = Pattern.compile("^(?!.*:::)[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){1,7}$");
+
     public static Settings resolve(DeployerConfiguration file, Map<String, String> env) {
         return new Settings(
                 Path.of(pick(env, DATA_DIR, file.getDataDir()).orElse("./data")).toAbsolutePath().normalize(),
                 port(env, PORT, 8080),
                 port(env, ADMIN_PORT, 8081),
+                address(env, ADMIN_BIND),
                 pick(env, DATABASE_URL, file.getDatabaseUrl()),
                 pick(env, DATABASE_USER, file.getDatabaseUser()),
                 pick(env, DATABASE_PASSWORD, file.getDatabasePassword()),
@@ -47,7 +59,13 @@ public record Settings(
                         ? file.getBuildConcurrency() : Runtime.getRuntime().availableProcessors()),
                 pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()),
                 positive(env, POLL_INTERVAL, 60),
-                Limits.resolve(env));
+                Limits.resolve(env),
+                flag(env, ALLOW_LOCAL_REPOS));
+    }
+
+    /** The admin connector's address: {@code DEPLOYER_ADMIN_BIND}, else what the YAML file says, else loopback only. */
+    public String adminBindOr(String fromFile) {
+        return adminBind.orElse(fromFile == null || fromFile.isBlank() ? "127.0.0.1" : fromFile);
     }
 
     public boolean embeddedDatabase() {
@@ -60,6 +78,27 @@ public record Settings(
             value = fromFile;
         }
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /** An IP address literal (a name would need DNS at every start, and could change what the port is open to). */
+    private static Optional<String> address(Map<String, String> env, String name) {
+        Optional<String> value = pick(env, name, null).map(String::trim);
+        if (value.isPresent() && !IPV4.matcher(value.get()).matches() && !IPV6.matcher(value.get()).matches()) {
+            throw new StartupException(name + " must be an IP address to listen on, such as 127.0.0.1 (the default) or 0.0.0.0 "
+                    + "for every interface (got '" + value.get() + "').");
+        }
+        return value;
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "").trim();
+        if (value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new StartupException(name + " must be true or false (got '" + value + "').");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -93,7 +132,8 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", port=" + port + ", adminPort=" + adminPort
-                + ", database=" + databaseUrl.orElse("embedded H2") + ", masterKey="
+                + ", adminBind=" + adminBindOr(null) + ", allowLocalRepos=" + allowLocalRepos
+                + ", database=" + databaseUrl.map(dev.deployer.server.db.JdbcUrls::redacted).orElse("embedded H2") + ", masterKey="
                 + (masterKey.isPresent() ? "from " + MASTER_KEY : "from data dir") + "]";
     }
 }

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
@@ -25,14 +24,22 @@ public class AppService {
     private final ConfigVars config;
     private final SecretBox box;
     private final AppRemover remover;
+    private final boolean allowLocalRepos;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** Local repo URLs (paths, file://) refused: the default. */
     public AppService(AppDao dao, ConfigVars config, SecretBox box, AppRemover remover, Clock clock) {
+        this(dao, config, box, remover, false, clock);
+    }
+
+    /** {@code allowLocalRepos}: {@code DEPLOYER_ALLOW_LOCAL_REPOS}, for tests and single-machine setups. */
+    public AppService(AppDao dao, ConfigVars config, SecretBox box, AppRemover remover, boolean allowLocalRepos, Clock clock) {
         this.dao = dao;
         this.config = config;
         this.box = box;
         this.remover = remover;
+        this.allowLocalRepos = allowLocalRepos;
         this.clock = clock;
     }
 
@@ -59,7 +66,8 @@ public class AppService {
             throw ApiProblem.conflict("an app named " + name + " already exists");
         }
         String secret = newWebhookSecret();
-        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), now()));
+        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), now(),
+                allowLocalRepos));
         try {
             if (existing.isPresent()) {
                 row = withId(row, existing.get().id());
@@ -82,13 +90,16 @@ public class AppService {
         if (request.name() != null && !request.name().equals(name)) {
             throw ApiProblem.badRequest("apps cannot be renamed: create a new app and delete this one");
         }
-        AppRow row = fields(() -> AppFields.merged(current, request));
+        AppRow row = fields(() -> AppFields.merged(current, request, allowLocalRepos));
         String secret = null;
         if (Boolean.TRUE.equals(request.rotateWebhookSecret())) {
             secret = newWebhookSecret();
             row = withSecret(row, box.seal(Secret.of(secret)));
         }
-        dao.updateWithHosts(row, hostIds(request.hosts() == null ? before.hosts() : request.hosts()));
+        List<String> hosts = request.hosts() == null ? before.hosts() : request.hosts();
+        List<Long> hostIds = hostIds(hosts);
+        takeOffDroppedHosts(before, hosts);
+        dao.updateWithHosts(row, hostIds);
         App after = toApp(row);
         return new Saved(after, secret, AppDiff.changedFields(before, after, secret != null));
     }
@@ -122,6 +133,30 @@ public class AppService {
         }
     }
 
+    /**
+     * A host dropped from the app gets its unit stopped and removed, and its env file (which holds the
+     * config values) deleted, before the new host list is stored; release files stay, as after a delete.
+     * A host that cannot be cleaned keeps everything as it was, so the change can be retried.
+     */
+    private void takeOffDroppedHosts(App before, List<String> hosts) {
+        List<String> dropped = before.hosts().stream().filter(host -> !hosts.contains(host)).toList();
+        if (dropped.isEmpty()) {
+            return;
+        }
+        App onDropped = new App(before.id(), before.name(), before.repoUrl(), before.branch(), before.port(),
+                before.javaOptions(), before.javaVersion(), before.healthPath(), before.healthTimeoutSeconds(),
+                before.buildCommand(), before.artifactPath(), before.buildTimeoutSeconds(), before.keepReleases(),
+                before.batchSize(), dropped, before.createdAt(), before.maxPushMib());
+        try {
+            remover.remove(onDropped, false);
+        } catch (ApiProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiProblem(502, "app " + before.name() + " was not changed: " + e.getMessage()
+                    + "; fix the host, then change the app's hosts again");
+        }
+    }
+
     /** The key that signs the app's push webhooks (check with {@link SecretBox#hmacSha256}). */
     public Secret webhookSecret(String app) {
         return box.open(dao.findLive(validName(app)).orElseThrow(() -> ApiProblem.notFound("no app named " + app))
@@ -138,14 +173,8 @@ public class AppService {
 
     /** Host ids in the given order; each name must be a known host, and an app needs at least one. */
     private List<Long> hostIds(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw ApiProblem.badRequest("an app needs at least one host: give hosts by name, e.g. [\"web1\", \"web2\"]");
-        }
-        if (new LinkedHashSet<>(names).size() != names.size()) {
-            throw ApiProblem.badRequest("a host is named twice in the app's hosts");
-        }
         List<Long> ids = new ArrayList<>();
-        for (String host : names) {
+        for (String host : fields(() -> AppFields.hosts(names))) {
             ids.add(dao.hostId(host).orElseThrow(() -> ApiProblem.badRequest("no host named " + printable(host)
                     + ": add it first with 'deployer hosts add'")));
         }
@@ -158,7 +187,7 @@ public class AppService {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    private static AppRow fields(java.util.function.Supplier<AppRow> build) {
+    private static <T> T fields(java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {

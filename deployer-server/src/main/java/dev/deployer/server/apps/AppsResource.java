@@ -85,7 +85,7 @@ public class AppsResource {
 
     static AppInfo info(App app, String webhookSecret, UriInfo uri) {
         String webhookUrl = uri.getBaseUriBuilder().path("hooks").path(app.name()).build().toString();
-        return new AppInfo(app.name(), app.repoUrl(), app.branch(), app.hosts(), app.port(), app.javaOptions(),
+        return new AppInfo(app.name(), RepoUrls.masked(app.repoUrl()), app.branch(), app.hosts(), app.port(), app.javaOptions(),
                 app.javaVersion(), app.healthPath(), app.healthTimeoutSeconds(), app.buildCommand(), app.artifactPath(),
                 app.buildTimeoutSeconds(), app.keepReleases(), app.batchSize(), webhookUrl, webhookSecret, app.createdAt(),
                 app.maxPushMib(), app.secretsOnPush());

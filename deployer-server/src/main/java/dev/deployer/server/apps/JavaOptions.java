@@ -2,6 +2,7 @@ package dev.deployer.server.apps;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The JVM options of an app: words separated by whitespace, written into the unit's
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public final class JavaOptions {
     static final int MAX_LENGTH = 2000;
+    private static final Pattern JVM_OPTION = Pattern.compile("^--?[A-Za-z][!-~]*$");
 
     private JavaOptions() {}
 
@@ -40,10 +42,34 @@ public final class JavaOptions {
                         + "systemd would re-read them; no plain JVM option needs them");
             }
         }
-        if (words(options).contains(";")) {
-            throw new IllegalArgumentException("java options may not contain a lone ';': systemd reads it as a second command");
+        for (String word : words(options)) {
+            checkWord(word);
         }
         return options.strip();
+    }
+
+    /**
+     * Every word must be a JVM option on its own: {@code -Xmx1g}, {@code -XX:+UseG1GC}, {@code -Dkey=value},
+     * {@code --add-opens=...}. A word that is not (a file, a second command) would change what the unit runs.
+     */
+    private static void checkWord(String word) {
+        if (word.contains(";")) {
+            throw new IllegalArgumentException("java options may not contain ';' (in " + shown(word)
+                    + "): systemd would read it as the start of a second command");
+        }
+        if (!JVM_OPTION.matcher(word).matches()) {
+            throw new IllegalArgumentException("java options must each be a JVM option starting with '-', such as -Xmx512m, "
+                    + "-XX:+UseG1GC or -Dkey=value: " + shown(word) + " is not one");
+        }
+        if (word.equals("-jar") || word.equals("-cp") || word.equals("-classpath") || word.startsWith("--class-path")
+                || word.equals("-m") || word.equals("--module") || word.startsWith("--module=")) {
+            throw new IllegalArgumentException("java options may not set what runs (" + shown(word)
+                    + "): deployer starts the release's jar with -jar itself");
+        }
+    }
+
+    private static String shown(String word) {
+        return "'" + (word.length() > 60 ? word.substring(0, 60) + "…" : word) + "'";
     }
 
     /** One checked word as {@code ExecStart=} must spell it: {@code %} and {@code $} doubled, so neither is expanded. */

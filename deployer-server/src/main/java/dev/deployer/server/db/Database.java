@@ -55,7 +55,7 @@ public final class Database {
         try (java.sql.Connection ignored = java.sql.DriverManager.getConnection(factory.getUrl(), properties)) {
             LOG.debug("database reachable");
         } catch (java.sql.SQLException e) {
-            throw new StartupException(describe(settings) + " cannot be reached (" + rootMessage(e) + "): "
+            throw new StartupException(describe(settings) + " cannot be reached (" + shown(rootMessage(e), settings) + "): "
                     + hint(settings), e);
         }
     }
@@ -74,7 +74,8 @@ public final class Database {
             }
             return result;
         } catch (RuntimeException e) {
-            throw new StartupException(describe(settings) + " cannot be migrated (" + rootMessage(e) + "): " + hint(settings), e);
+            throw new StartupException(describe(settings) + " cannot be migrated (" + shown(rootMessage(e), settings) + "): "
+                    + hint(settings), e);
         }
     }
 
@@ -85,7 +86,16 @@ public final class Database {
     }
 
     private static String describe(Settings settings) {
-        return settings.embeddedDatabase() ? "The embedded H2 database" : "The database at " + settings.databaseUrl().get();
+        return settings.embeddedDatabase() ? "The embedded H2 database" : "The database at " + JdbcUrls.redacted(settings.databaseUrl().get());
+    }
+
+    /** A driver's message may quote the URL (with its password) or, in theory, the password itself. */
+    private static String shown(String message, Settings settings) {
+        String shown = JdbcUrls.redacted(message);
+        for (String password : settings.databasePassword().stream().filter(p -> p.length() >= 4).toList()) {
+            shown = shown.replace(password, "***");
+        }
+        return shown;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.deployer.server.git;
 
+import dev.deployer.server.apps.RepoUrls;
 import dev.deployer.server.storage.DataDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,8 @@ public class AppRepositories {
             git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"),
                     new RefSpec("+refs/tags/*:refs/tags/*")).setRemoveDeletedRefs(false).setTimeout(FETCH_TIMEOUT_SECONDS).call();
         } catch (GitAPIException | IOException e) {
-            throw new IllegalStateException("fetching " + repoUrl + " failed: " + e.getMessage(), e);
+            // Shown in events and logs: the URL's credentials masked, and no cause whose message could still hold them.
+            throw new IllegalStateException(RepoUrls.maskedIn("fetching " + repoUrl + " failed: " + e.getMessage(), repoUrl));
         }
     }
 

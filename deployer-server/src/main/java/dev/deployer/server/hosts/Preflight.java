@@ -4,6 +4,7 @@ import dev.deployer.api.PreflightCheck;
 import dev.deployer.api.PreflightReport;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.FreshLogin;
 import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
@@ -36,31 +37,41 @@ public class Preflight {
 
     public Preflight(SshHosts ssh, Clock clock) {
         this.ssh = ssh;
-        this.sudo = new SudoRights(ssh);
+        this.sudo = new SudoRights();
         this.clock = clock;
     }
 
-    /** Checks {@code host} for {@code apps} (may be empty: then java and ports are only reported). */
+    /** Checks {@code host} for {@code apps} (may be empty: then java and ports are only reported), over a login of its own. */
     public PreflightReport check(HostTarget host, List<AppNeeds> apps) {
         List<PreflightCheck> checks = new ArrayList<>();
+        FreshLogin login;
         CommandResult id;
         try {
-            id = probe(host, PreflightCommands.userId());
+            login = ssh.freshLogin(host, STEP);
         } catch (RemoteFailure failure) {
             checks.add(PreflightCheck.fail("ssh login", failure.getMessage(), sshFix(host, failure)));
             return report(host, checks);
         }
-        checks.add(PreflightCheck.pass("ssh login", "logged in as " + host.user() + "@" + host.address() + ":" + host.port()
-                + ", host key " + host.fingerprint()));
-        try {
-            checks.add("0".equals(id.stdout().trim()) ? PreflightCheck.pass("root or sudo", "logged in as root") : sudo.check(host));
-            checks.add(systemd(host));
-            checks.add(java(host, apps));
-            checks.add(disk(host));
-            checks.addAll(ports(host, apps));
-            checks.add(clock(host));
-        } catch (RemoteFailure failure) {
-            checks.add(PreflightCheck.fail("ssh", failure.getMessage(), "check the host's network and run the check again"));
+        try (login) {
+            try {
+                id = probe(login, PreflightCommands.userId());
+            } catch (RemoteFailure failure) {
+                checks.add(PreflightCheck.fail("ssh login", failure.getMessage(), sshFix(host, failure)));
+                return report(host, checks);
+            }
+            checks.add(PreflightCheck.pass("ssh login", "logged in as " + host.user() + "@" + host.address() + ":" + host.port()
+                    + " on a new connection, host key " + host.fingerprint()));
+            try {
+                checks.add("0".equals(id.stdout().trim()) ? PreflightCheck.pass("root or sudo", "logged in as root")
+                        : sudo.check(host, login));
+                checks.add(systemd(login));
+                checks.add(java(login, apps));
+                checks.add(disk(login));
+                checks.addAll(ports(login, apps));
+                checks.add(clock(login));
+            } catch (RemoteFailure failure) {
+                checks.add(PreflightCheck.fail("ssh", failure.getMessage(), "check the host's network and run the check again"));
+            }
         }
         return report(host, checks);
     }
@@ -72,18 +83,18 @@ public class Preflight {
         return report;
     }
 
-    private PreflightCheck systemd(HostTarget host) {
-        String pid1 = probe(host, PreflightCommands.pid1Name()).stdout().trim();
+    private PreflightCheck systemd(FreshLogin login) {
+        String pid1 = probe(login, PreflightCommands.pid1Name()).stdout().trim();
         return "systemd".equals(pid1) ? PreflightCheck.pass("systemd", "systemd is PID 1")
                 : PreflightCheck.fail("systemd", "PID 1 is '" + pid1 + "', not systemd",
                 "deployer runs apps as systemd units: use a host (VM or machine) booted with systemd");
     }
 
-    private PreflightCheck java(HostTarget host, List<AppNeeds> apps) {
+    private PreflightCheck java(FreshLogin login, List<AppNeeds> apps) {
         int needed = apps.stream().mapToInt(AppNeeds::javaVersion).max().orElse(0);
         String install = "install a Java runtime" + (needed > 0 ? " " + needed + " or newer" : "")
                 + " so that " + JAVA + " exists, e.g. apt-get install openjdk-" + (needed > 0 ? needed : 17) + "-jre-headless";
-        CommandResult result = probe(host, PreflightCommands.javaVersion(JAVA));
+        CommandResult result = probe(login, PreflightCommands.javaVersion(JAVA));
         if (result.exitCode() == 127 || result.exitCode() == 126) {
             return PreflightCheck.fail("java", JAVA + " is missing", install);
         }
@@ -98,8 +109,8 @@ public class Preflight {
                 : PreflightCheck.fail("java", "java " + major.getAsInt() + ", but apps need " + needed, install);
     }
 
-    private PreflightCheck disk(HostTarget host) {
-        CommandResult df = probe(host, PreflightCommands.diskFree(List.of(RELEASES_ROOT, "/opt", "/")));
+    private PreflightCheck disk(FreshLogin login) {
+        CommandResult df = probe(login, PreflightCommands.diskFree(List.of(RELEASES_ROOT, "/opt", "/")));
         return ProbeOutput.firstDisk(df.stdout()).map(disk -> disk.availableBytes() >= MIN_FREE_BYTES
                 ? PreflightCheck.pass("disk", ProbeOutput.bytes(disk.availableBytes()) + " free on " + disk.mountedOn()
                         + " (holds " + RELEASES_ROOT + ")")
@@ -109,17 +120,17 @@ public class Preflight {
                         "check that df works on the host"));
     }
 
-    private List<PreflightCheck> ports(HostTarget host, List<AppNeeds> apps) {
+    private List<PreflightCheck> ports(FreshLogin login, List<AppNeeds> apps) {
         if (apps.isEmpty()) {
             return List.of(PreflightCheck.pass("port", "no app on this host yet"));
         }
-        String listening = probe(host, PreflightCommands.listeningTcp()).stdout();
+        String listening = probe(login, PreflightCommands.listeningTcp()).stdout();
         List<PreflightCheck> checks = new ArrayList<>();
         for (AppNeeds app : apps) {
             String name = "port " + app.port();
             if (!ProbeOutput.listens(listening, app.port())) {
                 checks.add(PreflightCheck.pass(name, "free for " + app.name()));
-            } else if (app.name() != null && "active".equals(probe(host,
+            } else if (app.name() != null && "active".equals(probe(login,
                     PreflightCommands.unitActive("deployer-" + app.name() + ".service")).stdout().trim())) {
                 checks.add(PreflightCheck.pass(name, "in use by " + app.name() + " itself"));
             } else {
@@ -131,9 +142,9 @@ public class Preflight {
         return checks;
     }
 
-    private PreflightCheck clock(HostTarget host) {
+    private PreflightCheck clock(FreshLogin login) {
         long before = clock.millis();
-        CommandResult date = probe(host, PreflightCommands.epochMillis());
+        CommandResult date = probe(login, PreflightCommands.epochMillis());
         long serverMillis = (before + clock.millis()) / 2;
         OptionalLong hostMillis = ProbeOutput.epochMillis(date.stdout());
         if (hostMillis.isEmpty()) {
@@ -146,8 +157,8 @@ public class Preflight {
                 : PreflightCheck.fail("clock", detail, "enable time sync on the host (timedatectl set-ntp true) and on the server");
     }
 
-    private CommandResult probe(HostTarget host, dev.deployer.server.remote.RemoteCommand command) {
-        return ssh.runAllowingFailure(host, STEP, command, PROBE_TIMEOUT);
+    private static CommandResult probe(FreshLogin login, dev.deployer.server.remote.RemoteCommand command) {
+        return login.runAllowingFailure(command, PROBE_TIMEOUT);
     }
 
     private static String sshFix(HostTarget host, RemoteFailure failure) {

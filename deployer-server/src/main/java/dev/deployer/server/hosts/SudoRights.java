@@ -4,7 +4,7 @@ import dev.deployer.api.PreflightCheck;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.ssh.CommandResult;
-import dev.deployer.server.ssh.SshHosts;
+import dev.deployer.server.ssh.FreshLogin;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,20 +17,14 @@ final class SudoRights {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String NAME = "root or sudo";
 
-    private final SshHosts ssh;
-
-    SudoRights(SshHosts ssh) {
-        this.ssh = ssh;
-    }
-
-    PreflightCheck check(HostTarget host) {
-        CommandResult rules = ssh.runAllowingFailure(host, "preflight", PreflightCommands.sudoRules(), TIMEOUT);
+    PreflightCheck check(HostTarget host, FreshLogin login) {
+        CommandResult rules = login.runAllowingFailure(PreflightCommands.sudoRules(), TIMEOUT);
         if (!rules.ok()) {
             return PreflightCheck.fail(NAME, "user " + host.user() + " cannot use sudo without a password ("
                     + rules.stderrTail() + ")", fix(host, HostCommands.PRIVILEGED_PROGRAMS));
         }
         List<String> missing = HostCommands.PRIVILEGED_PROGRAMS.stream()
-                .filter(program -> !ssh.runAllowingFailure(host, "preflight", PreflightCommands.sudoAllows(program), TIMEOUT).ok())
+                .filter(program -> !login.runAllowingFailure(PreflightCommands.sudoAllows(program), TIMEOUT).ok())
                 .toList();
         if (missing.isEmpty()) {
             return PreflightCheck.pass(NAME, "user " + host.user() + " may run every program the deployer needs through sudo -n");

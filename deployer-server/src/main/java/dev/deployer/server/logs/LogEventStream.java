@@ -13,11 +13,12 @@ import org.glassfish.jersey.server.ChunkedOutput;
  * Writes a {@link LogFollow} as Server-Sent Events ({@code line} and {@code notice}, data a
  * {@link LogLine}) until the client goes away. A chunked response, because Jersey holds back a
  * plain streamed one until 8 KiB have gathered: a quiet log would show nothing, heartbeats
- * included. A heartbeat every few seconds of quiet is what notices a client that left without a
- * word; then the follow is closed and its hosts let go.
+ * included. A heartbeat after a second of quiet is what notices a client that left without a word
+ * (the first write after it left only draws the reset, the second fails: two seconds at most);
+ * then the follow is closed and, if it was the last client of a host's feed, that journalctl ends.
  */
 public final class LogEventStream {
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final int MAX_BATCH = 1000;
 
     private final LogService logs;

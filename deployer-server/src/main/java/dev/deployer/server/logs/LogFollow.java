@@ -9,19 +9,18 @@ import java.util.function.Consumer;
 /**
  * One client following an app's logs: the backlog first, then lines from every host in the order
  * they arrive (hosts are followed independently, so arrival order is the only merge that adds no
- * delay). Closing it ends the followers and their remote {@code journalctl} processes.
+ * delay). Closing it takes the client off each host's shared {@link JournalFeed}; the last client
+ * of a feed ends its remote {@code journalctl}.
  */
 public final class LogFollow implements AutoCloseable {
     private final List<LogLine> backlog;
     private final LogBuffer buffer;
-    private final List<HostFollower> followers;
     private final Consumer<LogFollow> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LogFollow(List<LogLine> backlog, LogBuffer buffer, List<HostFollower> followers, Consumer<LogFollow> onClose) {
+    LogFollow(List<LogLine> backlog, LogBuffer buffer, Consumer<LogFollow> onClose) {
         this.backlog = List.copyOf(backlog);
         this.buffer = buffer;
-        this.followers = List.copyOf(followers);
         this.onClose = onClose;
     }
 
@@ -40,14 +39,9 @@ public final class LogFollow implements AutoCloseable {
         return buffer.droppedTotal();
     }
 
-    void start() {
-        followers.forEach(HostFollower::start);
-    }
-
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            followers.forEach(HostFollower::stop);
             onClose.accept(this);
         }
     }

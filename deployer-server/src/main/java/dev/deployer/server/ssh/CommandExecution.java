@@ -22,9 +22,12 @@ final class CommandExecution {
     private static final int MAX_STDERR = 256 * 1024;
 
     private final ExecutorService io;
+    private final Duration stall;
 
-    CommandExecution(ExecutorService io) {
+    /** {@code stall}: how long the host may take none of a command's input before the command is given up. */
+    CommandExecution(ExecutorService io, Duration stall) {
         this.io = io;
+        this.stall = stall;
     }
 
     CommandResult execute(SSHClient client, HostTarget target, String step, RemoteCommand command, InputStream stdin,
@@ -40,10 +43,11 @@ final class CommandExecution {
             Session.Command running = session.exec(withRemoteTimeout(command, timeout).render());
             Future<byte[]> stdout = io.submit(() -> CappedRead.head(running.getInputStream(), MAX_STDOUT));
             Future<byte[]> stderr = io.submit(() -> CappedRead.tail(running.getErrorStream(), MAX_STDERR));
-            Future<Void> feeding = io.submit(() -> feed(stdin, running.getOutputStream()));
+            Progress progress = new Progress(stdin);
+            Future<Void> feeding = io.submit(() -> feed(progress, running.getOutputStream()));
             long deadline = System.nanoTime() + timeout.toNanos();
             try {
-                IOException feedFailure = await(feeding, deadline);
+                IOException feedFailure = await(feeding, progress, stdout, deadline);
                 byte[] out = get(stdout, deadline);
                 byte[] err = get(stderr, deadline);
                 running.join(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
@@ -53,8 +57,15 @@ final class CommandExecution {
                 }
                 return new CommandResult(status == null ? -1 : status, text(out), text(err));
             } catch (TimeoutException e) {
-                stop(running);
+                stop(running, feeding);
                 throw RemoteFailure.timedOut(target, step, timeout);
+            } catch (Stalled e) {
+                stop(running, feeding);
+                throw RemoteFailure.stalled(target, step, stall);
+            } finally {
+                // A feeder still waiting for window space holds sshj's stream lock, which closing the channel and a
+                // dying transport both need: it lets go before either happens.
+                feeding.cancel(true);
             }
         }
     }
@@ -71,20 +82,74 @@ final class CommandExecution {
 
     private static Void feed(InputStream stdin, OutputStream channel) throws IOException {
         try (channel) {
-            if (stdin != null) {
-                stdin.transferTo(channel);
-            }
+            stdin.transferTo(channel);
         }
         return null;
     }
 
-    /** A failed stdin is reported only if the command gives no exit status: a command that exited early explains itself on stderr. */
-    private static IOException await(Future<Void> feeding, long deadline) throws TimeoutException, InterruptedException {
+    /**
+     * Waits for stdin to be sent. A failed stdin is reported only if the command gives no exit status: a command that
+     * exited early explains itself on stderr. Gives up early when the host took no input for the stall limit, or when
+     * stdout broke off (the connection is gone: the feeder may still be blocked on it).
+     */
+    private IOException await(Future<Void> feeding, Progress progress, Future<byte[]> stdout, long deadline)
+            throws TimeoutException, InterruptedException, Stalled {
+        while (true) {
+            try {
+                feeding.get(Math.max(1, Math.min(1000, remainingMillis(deadline))), TimeUnit.MILLISECONDS);
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (TimeoutException e) {
+                if (remainingMillis(deadline) <= 0) {
+                    throw e;
+                }
+                if (brokeOff(stdout)) {
+                    return null;
+                }
+                if (progress.idleNanos() >= stall.toNanos()) {
+                    throw new Stalled();
+                }
+            }
+        }
+    }
+
+    private static boolean brokeOff(Future<byte[]> stdout) throws InterruptedException {
+        if (!stdout.isDone()) {
+            return false;
+        }
         try {
-            feeding.get(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
-            return null;
+            stdout.get();
+            return false;
         } catch (ExecutionException e) {
-            return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            return true;
+        }
+    }
+
+    /** The host took none of the command's input for the stall limit. */
+    private static final class Stalled extends Exception {
+        Stalled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The command's stdin (possibly none), remembering when the host last took some of it. */
+    private static final class Progress extends java.io.FilterInputStream {
+        private volatile long lastRead = System.nanoTime();
+
+        Progress(InputStream stdin) {
+            super(stdin == null ? InputStream.nullInputStream() : stdin);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            lastRead = System.nanoTime();
+            return n;
+        }
+
+        long idleNanos() {
+            return System.nanoTime() - lastRead;
         }
     }
 
@@ -96,7 +161,8 @@ final class CommandExecution {
         }
     }
 
-    private static void stop(Session.Command running) {
+    private static void stop(Session.Command running, Future<Void> feeding) {
+        feeding.cancel(true);
         try {
             running.signal(Signal.KILL);
         } catch (IOException | RuntimeException ignored) {

@@ -58,6 +58,10 @@ final class HttpOverSsh {
                 return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
             } catch (TimeoutException | ExecutionException e) {
                 statusLine.cancel(true);
+                if (!client.isConnected()) {
+                    // the connection died under the request: a lost host, not an app that does not answer
+                    throw new IOException("the SSH connection broke during the health request", e);
+                }
                 return -1;
             }
         }

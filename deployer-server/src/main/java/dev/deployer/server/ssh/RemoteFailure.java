@@ -8,7 +8,7 @@ import dev.deployer.server.hosts.HostTarget;
  * arguments or stdin, so no secret reaches it.
  */
 public class RemoteFailure extends RuntimeException {
-    public enum Kind { COMMAND_FAILED, TIMED_OUT, UNREACHABLE, CONNECTION_LOST, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED }
+    public enum Kind { COMMAND_FAILED, TIMED_OUT, UNREACHABLE, CONNECTION_LOST, LINK_LOST, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED }
 
     private final Kind kind;
     private final String host;
@@ -35,9 +35,26 @@ public class RemoteFailure extends RuntimeException {
                 + " did not finish within " + timeout.toSeconds() + " s and was stopped", null);
     }
 
+    static RemoteFailure stalled(HostTarget host, String step, java.time.Duration stall) {
+        return new RemoteFailure(Kind.TIMED_OUT, host.name(), step, -1, "step '" + step + "' on host " + host.name()
+                + " was stopped: the host took none of its input for " + stall.toSeconds() + " s although it still answers", null);
+    }
+
     static RemoteFailure connectionLost(HostTarget host, String step, Throwable cause) {
         return new RemoteFailure(Kind.CONNECTION_LOST, host.name(), step, -1, "the SSH connection to host " + host.name()
                 + " broke during step '" + step + "' (" + reason(cause) + ")", cause);
+    }
+
+    /** The host stopped answering (keepalives unanswered): its link or the host itself is down, so nothing retries on it. */
+    static RemoteFailure linkLost(HostTarget host, String step, Throwable cause) {
+        return new RemoteFailure(Kind.LINK_LOST, host.name(), step, -1, "host " + host.name() + " stopped answering during step '"
+                + step + "' (" + reason(cause) + "): its network link or the host itself is down. Check that it is up and "
+                + "reachable, then deploy again", cause);
+    }
+
+    /** The same failure for another step that waited on it. */
+    RemoteFailure forStep(String otherStep) {
+        return new RemoteFailure(kind, host, otherStep, exitCode, getMessage(), getCause());
     }
 
     public Kind kind() { return kind; }

@@ -29,6 +29,7 @@ final class RemoteFiles {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteFiles.class);
     private static final int UPLOAD_ATTEMPTS = 3;
     private static final List<RemoteFailure.Kind> RETRIED = List.of(RemoteFailure.Kind.CONNECTION_LOST, RemoteFailure.Kind.UPLOAD_CORRUPTED);
+    private static final List<RemoteFailure.Kind> UNREACHED = List.of(RemoteFailure.Kind.LINK_LOST, RemoteFailure.Kind.UNREACHABLE);
 
     private final SshHosts ssh;
     private final SshLimits limits;
@@ -49,7 +50,7 @@ final class RemoteFiles {
         try {
             ssh.execute(host, step, steps.privileged(host.root()), new ByteArrayInputStream(content), limits.commandTimeout(), false);
         } catch (RemoteFailure failure) {
-            removeQuietly(host, step, tmp);
+            removeQuietly(host, step, tmp, failure);
             throw failure;
         }
     }
@@ -69,7 +70,7 @@ final class RemoteFiles {
                 LOG.info("uploaded host={} path={} bytes={} sha256={} attempt={}", host.name(), remotePath, bytes, expected, attempt);
                 return new UploadResult(false, bytes);
             } catch (RuntimeException e) {
-                removeQuietly(host, step, tmp);
+                removeQuietly(host, step, tmp, e);
                 if (!(e instanceof RemoteFailure failure) || attempt >= UPLOAD_ATTEMPTS || !RETRIED.contains(failure.kind())) {
                     throw e;
                 }
@@ -112,7 +113,11 @@ final class RemoteFiles {
         return result.ok() && out.length() >= 64 ? out.substring(0, 64).toLowerCase(Locale.ROOT) : null;
     }
 
-    private void removeQuietly(HostTarget host, String step, String tmp) {
+    /** Nothing to clean up on a host that cannot be reached: the temp name is unique and never becomes the final name. */
+    private void removeQuietly(HostTarget host, String step, String tmp, RuntimeException cause) {
+        if (cause instanceof RemoteFailure failure && UNREACHED.contains(failure.kind())) {
+            return;
+        }
         try {
             ssh.execute(host, step + " (cleanup)", HostCommands.removeFile(tmp).privileged(host.root()), null,
                     limits.commandTimeout(), true);

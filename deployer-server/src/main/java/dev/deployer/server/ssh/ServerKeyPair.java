@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 
@@ -37,6 +38,9 @@ public final class ServerKeyPair {
         try {
             if (!Files.exists(priv)) {
                 generate(priv, pub);
+            } else if (!Files.exists(pub)) {
+                // Left by an older version stopped between its two writes: the public half follows from the private one.
+                writePublic(pub, publicKeyOf(Files.readString(priv, StandardCharsets.US_ASCII)));
             }
             return new ServerKeyPair(priv, Files.readString(pub, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
@@ -54,8 +58,25 @@ public final class ServerKeyPair {
         String pem = PEM_BEGIN + "\n"
                 + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateBlob)
                 + "\n" + PEM_END + "\n";
+        // Public half first, private last, each atomically: the private key's presence means the pair is complete,
+        // and a start stopped halfway makes a new pair next time instead of leaving a half-written key.
+        writePublic(pub, publicBlob);
         DataDir.writePrivate(priv, pem);
-        Files.writeString(pub, "ssh-ed25519 " + Base64.getEncoder().encodeToString(publicBlob) + " " + COMMENT + "\n");
+    }
+
+    private static void writePublic(Path pub, byte[] publicBlob) throws IOException {
+        DataDir.writeAtomically(pub, "ssh-ed25519 " + Base64.getEncoder().encodeToString(publicBlob) + " " + COMMENT + "\n", "rw-r--r--");
+    }
+
+    private static byte[] publicKeyOf(String pem) throws IOException {
+        try {
+            String body = pem.replace(PEM_BEGIN, "").replace(PEM_END, "").replaceAll("\\s", "");
+            Ed25519PrivateKeyParameters key = (Ed25519PrivateKeyParameters) OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(
+                    Base64.getDecoder().decode(body));
+            return OpenSSHPublicKeyUtil.encodePublicKey(key.generatePublicKey());
+        } catch (RuntimeException e) {
+            throw new IOException("the private key is not an OpenSSH ed25519 key (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     public Path privateKeyFile() {

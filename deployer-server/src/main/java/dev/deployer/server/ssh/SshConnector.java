@@ -17,16 +17,17 @@ import org.slf4j.LoggerFactory;
  */
 final class SshConnector {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
-    private static final int KEEPALIVE_SECONDS = 15;
 
     private final DefaultConfig config = new DefaultConfig();
     private final Path privateKey;
     private final SshLimits limits;
+    private final SshLiveness liveness;
 
-    SshConnector(Path privateKey, SshLimits limits) {
+    SshConnector(Path privateKey, SshLimits limits, SshLiveness liveness) {
         this.privateKey = privateKey;
         this.limits = limits;
-        // Keepalives notice a host that vanished (reboot, cable) instead of leaving a dead pooled connection.
+        this.liveness = liveness;
+        // keepalive@openssh.com wants a reply: a live host sends something every interval, so silence means it is gone.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     }
 
@@ -83,9 +84,14 @@ final class SshConnector {
     private SSHClient newClient(HostKeyVerifier verifier) {
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout((int) limits.connectTimeout().toMillis());
+        // A host that does not even answer the TCP handshake within the silence limit is as gone as one that fell silent.
+        client.setConnectTimeout((int) Math.min(limits.connectTimeout().toMillis(), liveness.silence().toMillis()));
         client.getTransport().setTimeoutMs((int) limits.connectTimeout().toMillis());
-        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int) liveness.keepAlive().toSeconds());
+        client.setSocketFactory(new SilenceLimit((int) liveness.silence().toMillis()));
+        client.setTimeout((int) liveness.silence().toMillis());
+        // sshj waits this long for a channel to open or its window to grow; longer than the stall limit, which says it better
+        client.getConnection().setTimeoutMs((int) liveness.uploadStall().multipliedBy(2).toMillis());
         return client;
     }
 

@@ -28,16 +28,20 @@ public final class SshHosts implements AutoCloseable {
     private final RemoteFiles files;
 
     public SshHosts(ServerKeyPair keyPair, SshLimits limits) {
+        this(keyPair, limits, SshLiveness.defaults());
+    }
+
+    public SshHosts(ServerKeyPair keyPair, SshLimits limits, SshLiveness liveness) {
         SshjLogging.quietExpectedFailures();
         this.limits = limits;
-        this.connector = new SshConnector(keyPair.privateKeyFile(), limits);
-        this.connections = new HostConnections(connector, limits);
+        this.connector = new SshConnector(keyPair.privateKeyFile(), limits, liveness);
+        this.connections = new HostConnections(connector, limits, liveness.idleExpiry());
         this.io = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "ssh-io");
             thread.setDaemon(true);
             return thread;
         });
-        this.execution = new CommandExecution(io);
+        this.execution = new CommandExecution(io, liveness.uploadStall());
         this.files = new RemoteFiles(this, limits);
     }
 
@@ -95,6 +99,22 @@ public final class SshHosts implements AutoCloseable {
     /** The key {@code address:port} presents, for trust on first use. The connection is refused, never used. */
     public String fetchHostKey(String address, int port) {
         return connector.fetchHostKey(address, port);
+    }
+
+    /**
+     * A new connection to {@code host}, outside the pool: a changed host key, a removed authorized_keys line or a
+     * stopped sshd shows here at once, whatever the pooled connection still does. When the host refuses the key or
+     * presents another host key, its pooled connection is closed too, so deploys see the same answer.
+     */
+    public FreshLogin freshLogin(HostTarget host, String step) {
+        try {
+            return new FreshLogin(connector.connect(host, step), host, step, execution);
+        } catch (RemoteFailure failure) {
+            if (failure.kind() == RemoteFailure.Kind.HOST_KEY_CHANGED || failure.kind() == RemoteFailure.Kind.LOGIN_REFUSED) {
+                connections.forget(host.name());
+            }
+            throw failure;
+        }
     }
 
     /** Drops the pooled connection to a host: after its key was re-pinned or it was removed. */

@@ -2,10 +2,13 @@ package dev.deployer.server.storage;
 
 import dev.deployer.server.StartupException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -73,10 +76,28 @@ public final class DataDir {
 
     /** Writes a file only its owner can read, atomically: no moment where it exists with wider rights. */
     public static void writePrivate(Path file, String content) throws IOException {
+        writeAtomically(file, content, "rw-------");
+    }
+
+    /**
+     * A temp file beside {@code file}, created with {@code mode} before any byte is written, synced, then
+     * renamed over {@code file}: readers see the old content or the whole new one, never a part.
+     */
+    public static void writeAtomically(Path file, String content, String mode) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

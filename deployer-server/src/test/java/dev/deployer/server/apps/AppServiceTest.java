@@ -127,6 +127,45 @@ class AppServiceTest {
         assertThat(failing.require("web").hosts()).containsExactly("h1");
     }
 
+    @Test
+    void droppingAHostTakesTheAppOffThatHostOnlyBeforeTheNewListIsStored() {
+        AppDaoTest.host(db.jdbi(), "h3");
+        List<String> removedFrom = new ArrayList<>();
+        AppService tracking = new AppService(db.jdbi().onDemand(AppDao.class), config, box,
+                (app, purge) -> removedFrom.add(app.name() + " " + app.hosts() + (purge ? " purge" : "")), Clock.systemUTC());
+        tracking.create(AppRequest.create("web", List.of("h1", "h2", "h3")));
+
+        tracking.update("web", AppRequest.empty().withHosts(List.of("h3", "h1")));
+        tracking.update("web", AppRequest.empty().withRun(9000, null, null));
+
+        assertThat(removedFrom).containsExactly("web [h2]");
+        assertThat(tracking.require("web").hosts()).containsExactly("h3", "h1");
+    }
+
+    @Test
+    void aDroppedHostThatCannotBeCleanedChangesNothing() {
+        AppService failing = new AppService(db.jdbi().onDemand(AppDao.class), config, box, (app, purge) -> {
+            throw new IllegalStateException("could not remove deployer-web.service everywhere: h2: connection refused");
+        }, Clock.systemUTC());
+        failing.create(AppRequest.create("web", List.of("h1", "h2")));
+
+        assertThat(status(() -> failing.update("web", AppRequest.empty().withHosts(List.of("h1")).withRun(9000, null, null))))
+                .isEqualTo(502);
+        assertThatThrownBy(() -> failing.update("web", AppRequest.empty().withHosts(List.of("h1"))))
+                .hasMessage("app web was not changed: could not remove deployer-web.service everywhere: h2: connection refused; "
+                        + "fix the host, then change the app's hosts again");
+        assertThat(failing.require("web")).extracting(App::hosts, App::port).containsExactly(List.of("h1", "h2"), 8080);
+    }
+
+    @Test
+    void localRepoUrlsNeedTheServerSetting() {
+        assertThat(status(() -> apps.create(AppRequest.create("web", List.of("h1")).withRepo("file:///srv/web.git", null))))
+                .isEqualTo(400);
+        AppService allowing = new AppService(db.jdbi().onDemand(AppDao.class), config, box, AppRemover.NONE, true, Clock.systemUTC());
+        assertThat(allowing.create(AppRequest.create("web", List.of("h1")).withRepo("file:///srv/web.git", null)).app().repoUrl())
+                .isEqualTo("file:///srv/web.git");
+    }
+
     private static int status(Runnable call) {
         try {
             call.run();

@@ -84,6 +84,45 @@ class AppsResourceTest {
     }
 
     @Test
+    void repoUrlCredentialsAreMaskedInEveryAnswerAndSendingTheMaskedUrlBackKeepsTheRealOne() {
+        Response created = as(AUTH.admin, "/api/apps").post(Entity.json(AppRequest.create("private", List.of("h1"))
+                .withRepo("https://dpl:glpat-s3cret@git.example.com/team/private.git", "main")));
+        assertThat(created.readEntity(String.class)).contains("\"repoUrl\":\"https://dpl:***@git.example.com/team/private.git\"")
+                .doesNotContain("s3cret");
+        AppInfo shown = as(AUTH.viewer, "/api/apps/private").get(AppInfo.class);
+        assertThat(shown.repoUrl()).isEqualTo("https://dpl:***@git.example.com/team/private.git");
+        assertThat(as(AUTH.viewer, "/api/apps").get(String.class)).doesNotContain("s3cret");
+
+        as(AUTH.admin, "/api/apps/private").method("PATCH", Entity.json(AppRequest.empty().withRepo(shown.repoUrl(), null))).close();
+
+        assertThat(APPS.require("private").repoUrl()).isEqualTo("https://dpl:glpat-s3cret@git.example.com/team/private.git");
+        assertThat(AUDIT.latest(1).get(0).detail()).isEqualTo("no change");
+    }
+
+    @Test
+    void eachBadFieldIs400WithOneSentenceNamingIt() {
+        as(AUTH.admin, "/api/apps").post(Entity.json(AppRequest.create("bounded", List.of("h1")))).close();
+        java.util.Map<AppRequest, String> bad = new java.util.LinkedHashMap<>();
+        bad.put(AppRequest.empty().withRun(80, null, null), "port must be between 1024 and 65535 (got 80)");
+        bad.put(AppRequest.empty().withRun(null, "-Xmx1g; rm -rf /", null), "java options may not contain ';' (in '-Xmx1g;')");
+        bad.put(AppRequest.empty().withRun(null, "-Xmx1g rm", null), "'rm' is not one");
+        bad.put(AppRequest.empty().withRun(null, null, "health"), "health path must start with '/'");
+        bad.put(AppRequest.empty().withRepo("ssh://git@host/x.git", null), "repo URL uses SSH");
+        bad.put(AppRequest.empty().withRepo("/srv/x.git", null), "DEPLOYER_ALLOW_LOCAL_REPOS=true");
+        bad.put(AppRequest.empty().withRepo(null, "a..b"), "branch must be a git branch name");
+        bad.put(AppRequest.empty().withBuild(null, "../x.jar"), "artifact path must be relative");
+        bad.put(AppRequest.empty().withBuild("x".repeat(2001), null), "build command is longer than 2000 characters");
+        bad.put(AppRequest.empty().withHosts(java.util.Collections.nCopies(101, "h1")), "at most 100 hosts (got 101)");
+
+        bad.forEach((request, message) -> {
+            Response answer = as(AUTH.admin, "/api/apps/bounded").method("PATCH", Entity.json(request));
+            assertThat(answer.getStatus()).as(message).isEqualTo(400);
+            assertThat(answer.readEntity(dev.deployer.api.ApiError.class).message()).contains(message).doesNotContain("\n");
+        });
+        assertThat(APPS.require("bounded").port()).isEqualTo(8080);
+    }
+
+    @Test
     void badNamesAndUnknownHostsAre400WithAMessage() {
         Response badName = as(AUTH.viewer, "/api/apps/Bad_Name").get();
         assertThat(badName.getStatus()).isEqualTo(400);

@@ -47,7 +47,7 @@ class ConcurrentPushesIT {
         token = deployer.admin().createToken("pusher", "deployer").token();
         for (int a = 0; a < APPS; a++) {
             TestHost host = host(a);
-            host.run("systemctl stop deployer-" + app(a) + ".service; userdel " + app(a) + "; rm -rf /opt/deployer/" + app(a));
+            LiveDeployer.removeAppFrom(host, app(a));
             deployer.createApp(AppRequest.create(app(a), List.of(host.name())).withRun(port(a), "-Xmx48m", "/health"));
         }
         base = SampleRepo.create(Files.createTempDirectory("race-base-"));

@@ -138,26 +138,35 @@ class HostsIT {
     }
 
     @Test
-    void aChangedHostKeyIsRefusedUntilTheOperatorReTrustsIt() {
+    void aChangedHostKeyFailsHostsCheckAtOnceThoughAPooledConnectionLivesAndIsRefusedUntilReTrusted() {
         TestHost th4 = hosts.get(3);
         String before = admin.addHost(new HostRequest("rekeyed", th4.address(), th4.port(), null, null)).host().fingerprint();
-        hosts.rekey(th4);
-        TestHostSetup.dropSshConnections(th4); // the pinned connection from before stays trusted; a new one must not be
-        String after = TestHostSetup.ed25519Fingerprint(th4);
-        assertThat(after).isNotEqualTo(before);
+        admin.send("POST", "api/apps", AppRequest.create("rekeyapp", List.of("rekeyed")), new TypeReference<Map<String, Object>>() {});
+        try {
+            // a status read opens the pooled connection, which the rekey below leaves open (sshd keeps its sessions)
+            assertThat(admin.status("rekeyapp").hosts()).singleElement().satisfies(h -> assertThat(h.error()).isNull());
+            hosts.rekey(th4);
+            String after = TestHostSetup.ed25519Fingerprint(th4);
+            assertThat(after).isNotEqualTo(before);
 
-        PreflightCheck login = check(admin.checkHost("rekeyed", null, null), "ssh login");
-        assertThat(login.ok()).isFalse();
-        assertThat(login.detail()).contains("host key changed").contains(before).contains(after)
-                .contains("deployer hosts trust rekeyed");
+            PreflightCheck login = check(admin.checkHost("rekeyed", null, null), "ssh login");
+            assertThat(login.ok()).isFalse();
+            assertThat(login.detail()).contains("host key changed").contains(before).contains(after)
+                    .contains("deployer hosts trust rekeyed");
+            // the check closed the pooled connection too: status (and deploys) get the same refusal, not the old session
+            assertThat(admin.status("rekeyapp").hosts()).singleElement()
+                    .satisfies(h -> assertThat(h.error()).contains("host key changed"));
 
-        assertThatThrownBy(() -> admin.trustHost("rekeyed", "SHA256:" + "B".repeat(43)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
-        assertThat(admin.trustHost("rekeyed", after).fingerprint()).isEqualTo(after);
-        assertThat(admin.checkHost("rekeyed", null, null).ok()).isTrue();
-        assertThat(admin.get("api/audit", new TypeReference<List<Map<String, Object>>>() {}))
-                .anySatisfy(entry -> assertThat(entry).containsEntry("action", "host.trust")
-                        .containsEntry("detail", "fingerprint " + before + " -> " + after));
+            assertThatThrownBy(() -> admin.trustHost("rekeyed", "SHA256:" + "B".repeat(43)))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
+            assertThat(admin.trustHost("rekeyed", after).fingerprint()).isEqualTo(after);
+            assertThat(admin.checkHost("rekeyed", null, null).ok()).isTrue();
+            assertThat(admin.get("api/audit", new TypeReference<List<Map<String, Object>>>() {}))
+                    .anySatisfy(entry -> assertThat(entry).containsEntry("action", "host.trust")
+                            .containsEntry("detail", "fingerprint " + before + " -> " + after));
+        } finally {
+            admin.send("DELETE", "api/apps/rekeyapp", null, new TypeReference<Void>() {});
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class LogMergeTest {
 
     @Test
     void reconnectsBackOffUpToFifteenSeconds() {
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 40)).extracting(HostFollower::backoff).containsExactly(Duration.ofSeconds(1),
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 40)).extracting(JournalFeed::backoff).containsExactly(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15),
                 Duration.ofSeconds(15), Duration.ofSeconds(15));
     }

@@ -8,8 +8,11 @@ import dev.deployer.api.DeployerClient;
 import dev.deployer.api.LogLine;
 import dev.deployer.testhosts.TestHost;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,11 +126,83 @@ class LogsIT {
         while (System.nanoTime() < deadline && hosts.all().stream().anyMatch(host -> !leaving.journalctlProcesses(host).isEmpty())) {
             Thread.sleep(500);
         }
+        System.out.println("logs: journalctl gone on every host " + (System.nanoTime() - deadline + Duration.ofSeconds(45).toNanos())
+                / 1_000_000 + " ms after the client was told to leave");
         assertThat(following.ended()).isTrue();
         for (TestHost host : hosts.all()) {
             assertThat(leaving.journalctlProcesses(host)).as("journalctl left on " + host.name()).isEmpty();
         }
         hosts.all().forEach(leaving::stop);
+    }
+
+    @Test
+    void fiveClientsOfOneHostShareOneJournalctlEachGetEveryLineAndItEndsWithin5SecondsOfTheLastLeaving() throws Exception {
+        LogTestUnit five = fixture.app("logfive"); // its own app: its journalctl is the only one of its unit
+        TestHost lg1 = hosts.get(0);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<RawLogStream> streams = new ArrayList<>();
+        CliFollowing cli = null;
+        try {
+            for (int i = 0; i < 4; i++) {
+                streams.add(RawLogStream.open(fixture.server.port(), fixture.server.adminToken(),
+                        "/api/apps/logfive/logs?follow=true&lines=0&host=lg1"));
+            }
+            cli = CliFollowing.start(fixture.server.url(), fixture.server.adminToken(), "logfive", "lg1");
+            List<Supplier<List<String>>> clients = new ArrayList<>();
+            streams.forEach(stream -> clients.add(stream::messages));
+            clients.add(cli::messages);
+
+            // Everyone follows once each has seen a probe written after it connected.
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            for (int probe = 0; !clients.stream().allMatch(c -> c.get().stream().anyMatch(m -> m.startsWith(run + " probe")));
+                 probe++) {
+                assertThat(System.nanoTime()).as("all five following; got " + clients.stream().map(Supplier::get).toList()
+                        + (cli.process.isAlive() ? "" : "; the CLI exited: " + cli.errors())).isLessThan(deadline);
+                five.write(lg1, run + " probe " + probe);
+                Thread.sleep(500);
+            }
+            assertThat(five.journalctlProcesses(lg1)).as("one journalctl on lg1 for five clients").hasSize(1);
+
+            List<String> expected = IntStream.rangeClosed(1, 300).mapToObj(i -> run + " line " + i).toList();
+            five.write(lg1, expected.toArray(String[]::new));
+            for (Supplier<List<String>> client : clients) {
+                long until = System.nanoTime() + WAIT.toNanos();
+                while (lines(client.get(), run).size() < expected.size() && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                assertThat(lines(client.get(), run)).containsExactlyElementsOf(expected);
+            }
+
+            for (RawLogStream stream : streams) {
+                stream.close();
+            }
+            Thread.sleep(4000); // the server notices those four within about 2 s
+            assertThat(five.journalctlProcesses(lg1)).as("the CLI still follows: its journalctl stays").hasSize(1);
+
+            long left = System.nanoTime();
+            cli.process.destroy(); // SIGTERM, as a terminal closing or a kill would send
+            List<String> remaining = five.journalctlProcesses(lg1);
+            while (!remaining.isEmpty() && System.nanoTime() - left < Duration.ofSeconds(20).toNanos()) {
+                Thread.sleep(200);
+                remaining = five.journalctlProcesses(lg1);
+            }
+            Duration gone = Duration.ofNanos(System.nanoTime() - left);
+            System.out.println("logs: the remote journalctl was gone " + gone.toMillis() + " ms after the last client left");
+            assertThat(remaining).as("journalctl left on lg1").isEmpty();
+            assertThat(gone).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (RawLogStream stream : streams) {
+                stream.close();
+            }
+            if (cli != null) {
+                cli.process.destroyForcibly();
+            }
+            hosts.all().forEach(five::stop);
+        }
+    }
+
+    private static List<String> lines(List<String> messages, String run) {
+        return messages.stream().filter(m -> m.startsWith(run + " line ")).toList();
     }
 
     private static List<LogLine> awaitLines(java.util.function.Supplier<List<LogLine>> read, int count, String run)

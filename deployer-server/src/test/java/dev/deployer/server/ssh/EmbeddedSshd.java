@@ -83,6 +83,10 @@ final class EmbeddedSshd implements AutoCloseable {
         return new HostTarget(name, "127.0.0.1", server.getPort(), "root", hostKey, HostKeys.fingerprint(hostKey));
     }
 
+    int openConnections() {
+        return server.getActiveSessions().size();
+    }
+
     /** Cuts every open connection, as a network failure would. */
     void dropAllConnections() {
         server.getActiveSessions().forEach(session -> session.close(true));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deployer.api.ApiException;
 import dev.deployer.api.DeployerClient;
 import dev.deployer.server.testing.ServerProcess;
+import dev.deployer.server.testing.ThrowawayPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,6 +78,29 @@ class ServerStartIT {
         assertStartFails(temp.resolve("data"),
                 Map.of("DEPLOYER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/deployer"),
                 "DEPLOYER_DATABASE_URL");
+    }
+
+    @Test
+    void databasePasswordsNeverReachTheOutput() throws Exception {
+        ThrowawayPostgres pg = ThrowawayPostgres.get();
+        String url = pg.newDatabase("pwcheck") + "?password=url-pw-7f3a";
+        try (ServerProcess server = ServerProcess.start(temp.resolve("data"), Map.of("DEPLOYER_DATABASE_URL", url,
+                "DEPLOYER_DATABASE_USER", pg.user(), "DEPLOYER_DATABASE_PASSWORD", "env-pw-2b9c"))) {
+            assertThat(server.adminClient().version().name()).isEqualTo("deployer");
+            assertThat(server.output()).doesNotContain("url-pw-7f3a").doesNotContain("env-pw-2b9c");
+        }
+
+        int closedPort = ServerProcess.freePort();
+        ServerProcess failing = ServerProcess.launch(temp.resolve("data2"), Map.of(
+                "DEPLOYER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/deployer?user=x&password=url-pw-7f3a",
+                "DEPLOYER_DATABASE_PASSWORD", "env-pw-2b9c"), List.of("server"));
+        try {
+            assertThat(failing.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(failing.output()).contains("deployer cannot start: ").contains("password=***")
+                    .doesNotContain("url-pw-7f3a").doesNotContain("env-pw-2b9c");
+        } finally {
+            failing.close();
+        }
     }
 
     private static void assertStartFails(Path data, Map<String, String> env, String settingNamed) throws Exception {

@@ -49,6 +49,13 @@ public final class LiveDeployer implements AutoCloseable {
         }
     }
 
+    /** Whatever an earlier run left of {@code app} on {@code host}: unit, user, releases, env file. */
+    public static void removeAppFrom(TestHost host, String app) {
+        host.run(List.of("sh", "-c", "systemctl stop \"deployer-$1.service\"; userdel \"$1\"; rm -rf \"/opt/deployer/$1\" "
+                + "\"/etc/deployer/$1.env\" \"/etc/systemd/system/deployer-$1.service\"; systemctl daemon-reload; true",
+                "remove", app));
+    }
+
     public AppInfo createApp(AppRequest request) {
         return admin.send("POST", "api/apps", request, new TypeReference<>() {});
     }

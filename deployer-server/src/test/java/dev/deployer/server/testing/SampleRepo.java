@@ -87,13 +87,16 @@ public final class SampleRepo {
         return head();
     }
 
-    /** Commits a release whose health check fails and which prints {@code lines} lines of {@code width} characters at start. */
+    /**
+     * Commits a release whose health check fails and which prints {@code lines} lines of {@code width} characters on
+     * every health request: the journal lines in its failure reason are long.
+     */
     public String commitNoisyFailingHealth(String version, int lines, int width) throws IOException {
         commitVersion(version, true);
         Path source = dir.resolve(FILE);
-        String text = Files.readString(source, StandardCharsets.UTF_8).replace("        server.start();\n",
-                "        server.start();\n        for (int i = 0; i < " + lines + "; i++) {\n"
-                + "            System.out.println(\"noise \" + i + \" \" + \"x\".repeat(" + width + "));\n        }\n");
+        String text = Files.readString(source, StandardCharsets.UTF_8).replace("        if (path.equals(\"/health\")) {\n",
+                "        if (path.equals(\"/health\")) {\n            for (int i = 0; i < " + lines + "; i++) {\n"
+                + "                System.out.println(\"noise \" + i + \" \" + \"x\".repeat(" + width + "));\n            }\n");
         Files.writeString(source, text, StandardCharsets.UTF_8);
         git("commit", "-q", "-am", "hello-service " + version + " (noisy, health fails)");
         return head();

@@ -66,6 +66,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("DEPLOYER_DATA_DIR", dataDir.toString());
         env.put("DEPLOYER_PORT", String.valueOf(port));
         env.put("DEPLOYER_ADMIN_PORT", String.valueOf(adminPort));
+        // The sample repositories are local (file://); a test of the refusal sets it to false.
+        env.put("DEPLOYER_ALLOW_LOCAL_REPOS", "true");
         env.putAll(new HashMap<>(extraEnv));
         return new ServerProcess(builder.start(), dataDir, output, port, adminPort);
     }
