@@ -27,6 +27,7 @@ class SecretPushIT {
             deployer.createApp(AppRequest.create("leaky", List.of(hostName)));
             deployer.createApp(AppRequest.create("strict", List.of(hostName)).withSecretsOnPush("reject"));
             SampleRepo repo = SampleRepo.create(Files.createTempDirectory("leaky-"));
+            Files.createDirectories(repo.dir().resolve("src/main/resources"));
             Files.writeString(repo.dir().resolve("src/main/resources/app.properties"), "region=eu\naws.key=" + AWS_KEY_ID + "\n");
             Files.writeString(repo.dir().resolve(".env"), "DB_PASSWORD=hunter2\n");
             repo.git("add", "-A");
