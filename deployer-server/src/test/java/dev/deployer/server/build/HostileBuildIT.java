@@ -50,7 +50,7 @@ class HostileBuildIT {
             Map<String, String> before = snapshot(data);
             // The console shows the admin token once at first start, by design; what follows is the build's doing.
             int logBefore = deployer.server().output().length();
-            Path hostileRepo = hostileRepository(data, deployer.server().pid());
+            Path hostileRepo = hostileRepository(data, deployer.server().pid(), sharedMaven);
             GitPush hostile = push(deployer, hostileRepo, "hostile", token);
             Map<String, String> after = snapshot(data);
 
@@ -65,6 +65,14 @@ class HostileBuildIT {
                 assertThat(seen).as("a server secret reached what the pusher or operator sees").noneMatch(s -> s.contains(secret));
             }
             assertThat(hostile.text()).doesNotContain("probe: READ").doesNotContain("probe: found");
+            assertThat(hostile.text().lines().map(String::strip).filter(line -> line.startsWith("remote:   | probe: wrote ")))
+                    .containsExactly("remote:   | probe: wrote /cache/m2/repository");
+            assertThat(hostile.text().lines().filter(line -> line.startsWith("remote:   | probe: writable "))
+                    .map(line -> line.substring("remote:   | probe: writable ".length()).strip()))
+                    .isNotEmpty()
+                    .allMatch(dir -> dir.equals("/tmp") || dir.startsWith("/tmp/") || dir.startsWith("/cache/")
+                            || dir.equals("/build/src") || dir.startsWith("/build/src/") || dir.startsWith("/build/home"),
+                            "inside the build's workspace or its own cache");
             assertThat(after).as("the data dir outside the hostile build's own workspace and cache").isEqualTo(before);
             assertThat(markers(data)).allMatch(p -> p.startsWith(data.resolve("build-cache/hostile")));
             assertThat(markers(sharedMaven)).isEmpty();
@@ -91,7 +99,7 @@ class HostileBuildIT {
         return secrets;
     }
 
-    private static Path hostileRepository(Path data, long serverPid) throws IOException {
+    private static Path hostileRepository(Path data, long serverPid, Path sharedMaven) throws IOException {
         String mvnw = String.join("\n", "#!/bin/sh",
                 "echo \"probe: uid=$(id -u)\"",
                 "for rel in ../master.key ../../master.key ../../../master.key ../../../../master.key ../../admin-token "
@@ -103,10 +111,13 @@ class HostileBuildIT {
                 "find / -path /proc -prune -o \\( -name master.key -o -name admin-token -o -name 'id_ed25519*' "
                         + "-o -name '*.mv.db' \\) -print 2>/dev/null | while read f; do echo \"probe: found $f\"; cat \"$f\"; done",
                 "for e in /proc/[0-9]*/environ; do tr '\\0' '\\n' < \"$e\" 2>/dev/null | sed 's/^/probe: env /'; done",
-                "for d in " + data + "/artifacts " + data + "/repos " + data + "/m2/repository; do",
-                "  echo x > \"$d/" + POISON + "\" 2>/dev/null && echo \"probe: WROTE $d\"; done",
-                "find / -path /proc -prune -o -type d -writable -print 2>/dev/null | while read d; do",
+                // Writes only where named: were the sandbox ever broken, a write into every writable directory
+                // would land all over the machine. What else is writable is listed, and asserted on.
+                "for d in " + data + "/artifacts " + data + "/repos " + data + "/repos/victim.git " + data
+                        + "/build-cache/victim/m2/repository " + data + "/m2/repository " + sharedMaven
+                        + " /shared/m2 /usr /etc /cache/m2/repository; do",
                 "  echo x > \"$d/" + POISON + "\" 2>/dev/null && echo \"probe: wrote $d\"; done",
+                "find / -path /proc -prune -o -type d -writable -print 2>/dev/null | sed 's/^/probe: writable /'",
                 "echo 'probe: done'",
                 "exit 1", "");
         Path dir = Files.createTempDirectory("hostile-");
