@@ -9,11 +9,21 @@ import java.util.List;
  * goes back to the default, all remaining hosts at once after the canary. {@code maxPushMib} bounds a git
  * push's pack (default 512). {@code rotateWebhookSecret: true} makes a new webhook secret,
  * shown once in the answer.
+ * {@code secretsOnPush}: {@code warn} (default) or {@code reject}, what a push that adds a likely secret gets.
  */
 public record AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port,
                          String javaOptions, Integer javaVersion, String healthPath, Integer healthTimeoutSeconds,
                          String buildCommand, String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases,
-                         Integer batchSize, Boolean rotateWebhookSecret, Integer maxPushMib) {
+                         Integer batchSize, Boolean rotateWebhookSecret, Integer maxPushMib, String secretsOnPush) {
+
+    /** Without {@code secretsOnPush}: left as it is, or {@code warn} on create. */
+    public AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port, String javaOptions,
+                      Integer javaVersion, String healthPath, Integer healthTimeoutSeconds, String buildCommand,
+                      String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases, Integer batchSize,
+                      Boolean rotateWebhookSecret, Integer maxPushMib) {
+        this(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
+                artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib, null);
+    }
 
     /** A request that sets nothing: start from here and fill in with the {@code with*} methods below. */
     public static AppRequest empty() {
@@ -63,5 +73,11 @@ public record AppRequest(String name, List<String> hosts, String repoUrl, String
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
                 healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret,
                 value);
+    }
+
+    public AppRequest withSecretsOnPush(String value) {
+        return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret,
+                maxPushMib, value);
     }
 }

@@ -73,6 +73,11 @@ public class DeployerClient {
         send("DELETE", "api/apps/" + encode(name) + (purge ? "?purge=true" : ""), null, new TypeReference<Void>() {});
     }
 
+    /** Deletes the app's build caches (Maven repository, wrapper downloads, Gradle home), after any build of it. */
+    public BuildCacheCleared clearBuildCache(String app) {
+        return send("DELETE", "api/apps/" + encode(app) + "/build-cache", null, new TypeReference<>() {});
+    }
+
     /** Keys with masked values: values are write-only. */
     public List<ConfigVarInfo> config(String app) {
         return get("api/apps/" + encode(app) + "/config", new TypeReference<>() {});

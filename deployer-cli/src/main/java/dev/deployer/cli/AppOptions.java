@@ -48,9 +48,12 @@ public class AppOptions {
     @Option(names = "--max-push-mib", paramLabel = "MIB", description = "largest pack a git push may send, in MiB (default: 512)")
     Integer maxPushMib;
 
+    @Option(names = "--secrets-on-push", paramLabel = "warn|reject", description = "a push adding a likely secret (private key, .env, token): warn (default) or reject")
+    String secretsOnPush;
+
     AppRequest toRequest(String name, Boolean rotateWebhookSecret) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
                 healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
-                rotateWebhookSecret, maxPushMib);
+                rotateWebhookSecret, maxPushMib, secretsOnPush);
     }
 }

@@ -35,6 +35,7 @@ final class AppPrinter {
                 .row("releases kept", app.keepReleases())
                 .row("batch size", app.batchSize() == null ? "1 (one host at a time)" : app.batchSize())
                 .row("max push", app.maxPushMib() + " MiB")
+                .row("secrets on push", app.secretsOnPush())
                 .row("webhook URL", app.webhookUrl())
                 .row("created", app.createdAt());
         table.print(out);

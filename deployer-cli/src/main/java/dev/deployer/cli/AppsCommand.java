@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
                 "  deployer apps",
                 "  deployer apps --json"},
         description = "List apps; create, show, update or delete one.",
-        subcommands = {AppCreateCommand.class, AppShowCommand.class, AppUpdateCommand.class, AppDeleteCommand.class})
+        subcommands = {AppCreateCommand.class, AppShowCommand.class, AppUpdateCommand.class, AppDeleteCommand.class,
+                AppCacheClearCommand.class})
 public class AppsCommand implements Callable<Integer> {
     private final Connection connection;
 

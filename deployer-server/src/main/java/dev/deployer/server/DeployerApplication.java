@@ -13,8 +13,12 @@ import dev.deployer.server.auth.TokensResource;
 import dev.deployer.server.auth.WhoAmIResource;
 import dev.deployer.server.build.ArtifactDao;
 import dev.deployer.server.build.ArtifactStore;
+import dev.deployer.server.build.BuildCacheResource;
+import dev.deployer.server.build.BuildConfinement;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.ProcessFactory;
+import dev.deployer.server.build.SandboxCheck;
+import dev.deployer.server.build.SandboxHealthCheck;
 import dev.deployer.server.config.ConfigDao;
 import dev.deployer.server.config.ConfigResource;
 import dev.deployer.server.config.ConfigVars;
@@ -114,6 +118,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         bootstrap.addCommand(new DeployerServerCommand(this));
         bootstrap.addCommand(new DbCommand(env));
         bootstrap.addCommand(new RotateMasterKeyCommand(env));
+        bootstrap.addCommand(new CheckCommand(env));
     }
 
     @Override
@@ -147,8 +152,10 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         ExecutorService deploymentThreads = environment.lifecycle().executorService("deployment-%d").minThreads(16).maxThreads(16).build();
         ExecutorService hostWork = environment.lifecycle().executorService("host-work-%d").minThreads(32).maxThreads(32).build();
         ArtifactStore artifacts = new ArtifactStore(jdbi.onDemand(ArtifactDao.class), dataDir.artifacts(), clock);
+        BuildConfinement confinement = buildConfinement(settings, dataDir, env);
         Builder builder = new Builder(artifacts, dataDir, settings.mavenRepository().orElse(dataDir.mavenRepository()),
-                settings.buildConcurrency(), env, ProcessFactory.SYSTEM);
+                settings.buildConcurrency(), env, ProcessFactory.SYSTEM, confinement,
+                BuildLimits.resolve(env, settings.dataDir()).diskBytes());
         ReleaseDao releaseDao = jdbi.onDemand(ReleaseDao.class);
         DeploymentDao deploymentDao = jdbi.onDemand(DeploymentDao.class);
         DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
@@ -188,6 +195,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new HostsResource(hosts, audit));
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
+        environment.jersey().register(new BuildCacheResource(builder, name -> apps.find(name).isPresent(), audit));
         environment.jersey().register(new DeployResource(flow));
         environment.jersey().register(new RollbackResource(flow));
         environment.jersey().register(new ReleasesResource(flow));
@@ -199,6 +207,21 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
 
         environment.healthChecks().register("data-dir", new DataDirHealthCheck(dataDir));
         environment.healthChecks().register("ssh-key", new SshKeyHealthCheck(keyPair));
+        environment.healthChecks().register("build-sandbox", new SandboxHealthCheck(confinement));
+    }
+
+    /** Probed once per start (and by {@code check}); said in the log at every start, a warning unless sandboxed. */
+    static BuildConfinement buildConfinement(Settings settings, DataDir dataDir, Map<String, String> env) {
+        BuildConfinement confinement = SandboxCheck.probe(BuildLimits.resolve(env, settings.dataDir()), env,
+                dataDir.workspaces(), java.util.Optional.of(settings.mavenRepository().orElse(dataDir.mavenRepository())),
+                ProcessFactory.SYSTEM);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeployerApplication.class);
+        if (confinement.isSandboxed()) {
+            log.info("{}", confinement.description());
+        } else {
+            log.warn("{}", confinement.description());
+        }
+        return confinement;
     }
 
     /** Request bodies (the API's and webhooks') and open event streams, bounded; git pushes have a per-app pack limit. */

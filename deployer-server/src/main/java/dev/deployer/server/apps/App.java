@@ -14,11 +14,12 @@ import java.util.List;
  * @param batchSize    hosts switched at once after the canary; null means all the remaining hosts at once
  * @param hosts        host names in deploy order: the first is the canary
  * @param maxPushMib   the largest pack a git push may send, in MiB
+ * @param secretsOnPush {@code warn} or {@code reject}: what a push that adds a likely secret gets
  */
 public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
                   int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
-                  int maxPushMib) {
+                  int maxPushMib, String secretsOnPush) {
     public static final String DEFAULT_BRANCH = "main";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_JAVA_VERSION = 17;
@@ -26,8 +27,23 @@ public record App(long id, String name, String repoUrl, String branch, int port,
     public static final int DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
     public static final int DEFAULT_KEEP_RELEASES = 5;
     public static final int DEFAULT_MAX_PUSH_MIB = 512;
+    public static final String DEFAULT_SECRETS_ON_PUSH = "warn";
 
     public App {
         hosts = List.copyOf(hosts);
+    }
+
+    /** An app that warns about secrets on push, the default. */
+    public App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
+               String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
+               int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
+               int maxPushMib) {
+        this(id, name, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
+                artifactPath, buildTimeoutSeconds, keepReleases, batchSize, hosts, createdAt, maxPushMib,
+                DEFAULT_SECRETS_ON_PUSH);
+    }
+
+    public boolean rejectsSecrets() {
+        return "reject".equals(secretsOnPush);
     }
 }

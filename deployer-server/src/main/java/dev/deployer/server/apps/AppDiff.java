@@ -25,6 +25,8 @@ final class AppDiff {
         FIELDS.put("buildTimeoutSeconds", App::buildTimeoutSeconds);
         FIELDS.put("keepReleases", App::keepReleases);
         FIELDS.put("batchSize", App::batchSize);
+        FIELDS.put("maxPushMib", App::maxPushMib);
+        FIELDS.put("secretsOnPush", App::secretsOnPush);
     }
 
     private AppDiff() {}

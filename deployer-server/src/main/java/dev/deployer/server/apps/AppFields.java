@@ -26,7 +26,8 @@ final class AppFields {
     static AppRow forCreate(String name, AppRequest r, String sealedWebhookSecret, java.time.Instant now, boolean allowLocalRepos) {
         AppRow defaults = new AppRow(0, name, null, App.DEFAULT_BRANCH, App.DEFAULT_PORT, "", App.DEFAULT_JAVA_VERSION,
                 null, App.DEFAULT_HEALTH_TIMEOUT_SECONDS, null, null, App.DEFAULT_BUILD_TIMEOUT_SECONDS,
-                App.DEFAULT_KEEP_RELEASES, null, sealedWebhookSecret, now, null, App.DEFAULT_MAX_PUSH_MIB);
+                App.DEFAULT_KEEP_RELEASES, null, sealedWebhookSecret, now, null, App.DEFAULT_MAX_PUSH_MIB,
+                App.DEFAULT_SECRETS_ON_PUSH);
         return merged(defaults, r, allowLocalRepos);
     }
 
@@ -48,7 +49,15 @@ final class AppFields {
                 r.keepReleases() == null ? current.keepReleases() : between("releases to keep", r.keepReleases(), 1, 100),
                 r.batchSize() == null ? current.batchSize() : r.batchSize() == 0 ? null : between("batch size", r.batchSize(), 1, 1000),
                 current.webhookSecret(), current.createdAt(), current.deletedAt(),
-                r.maxPushMib() == null ? current.maxPushMib() : between("max push (MiB)", r.maxPushMib(), 1, 65536));
+                r.maxPushMib() == null ? current.maxPushMib() : between("max push (MiB)", r.maxPushMib(), 1, 65536),
+                r.secretsOnPush() == null ? current.secretsOnPush() : secretsOnPush(r.secretsOnPush()));
+    }
+
+    private static String secretsOnPush(String value) {
+        if (!value.equals("warn") && !value.equals("reject")) {
+            throw new IllegalArgumentException("secretsOnPush must be warn or reject (got '" + value + "')");
+        }
+        return value;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,22 @@ final class BuildProcess {
         this.processes = processes;
     }
 
+    /** How often a running build's workspace is measured against its disk cap. */
+    static final Duration DISK_CHECK = Duration.ofSeconds(2);
+
+    /** A cap on the bytes a build's workspace may hold, measured while it runs. */
+    record DiskCap(LongSupplier bytes, long maxBytes) {
+        static final DiskCap NONE = new DiskCap(() -> 0, Long.MAX_VALUE);
+    }
+
     /** Returns when the command exited with status 0; throws {@link BuildFailure} otherwise. */
     void run(List<String> command, Path directory, Map<String, String> env, Duration timeout, BuildOutput output, String app) {
+        run(command, command.get(0), directory, env, timeout, DiskCap.NONE, output, app);
+    }
+
+    /** As above; {@code executable} is the build's own program, named in a failure (the sandbox wraps it). */
+    void run(List<String> command, String executable, Path directory, Map<String, String> env, Duration timeout,
+             DiskCap disk, BuildOutput output, String app) {
         Process process;
         try {
             process = processes.start(command, directory, env);
@@ -39,11 +54,9 @@ final class BuildProcess {
         Thread reader = startReader(process, output, app);
         String failure = null;
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                failure = "the build timed out after " + describe(timeout) + " and was stopped: make it faster, "
-                        + "or raise the app's build timeout";
-            } else if (process.exitValue() != 0) {
-                failure = "the build failed: " + command.get(0) + " exited with status " + process.exitValue();
+            failure = await(process, timeout, disk);
+            if (failure == null && process.exitValue() != 0) {
+                failure = "the build failed: " + executable + " exited with status " + process.exitValue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,6 +67,26 @@ final class BuildProcess {
         }
         if (failure != null) {
             throw new BuildFailure(failure, output.lastLines());
+        }
+    }
+
+    /** Null when the process exited by itself; otherwise why it is to be stopped. */
+    private static String await(Process process, Duration timeout, DiskCap disk) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (process.waitFor(Math.min(Math.max(left, 0), DISK_CHECK.toNanos()), TimeUnit.NANOSECONDS)) {
+                return null;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return "the build timed out after " + describe(timeout) + " and was stopped: make it faster, "
+                        + "or raise the app's build timeout";
+            }
+            long bytes = disk.bytes().getAsLong();
+            if (bytes > disk.maxBytes()) {
+                return "the build's workspace grew past " + disk.maxBytes() / (1024 * 1024) + " MiB (" + bytes / (1024 * 1024)
+                        + " MiB) and the build was stopped: make it write less, or raise DEPLOYER_BUILD_DISK_MIB";
+            }
         }
     }
 

@@ -27,6 +27,16 @@ public class Builder {
     private final BuildEnvironment environment;
     private final BuildProcess process;
     private final BuildSlots slots;
+    private final BuildConfinement confinement;
+    private final Path caches;
+    private final long diskBytes;
+
+    /** Builds unsandboxed, as the server's user, with no disk cap: for tests of the build steps themselves. */
+    public Builder(ArtifactStore store, DataDir dataDir, Path mavenRepository, int concurrency,
+                   Map<String, String> serverEnv, ProcessFactory processes) {
+        this(store, dataDir, mavenRepository, concurrency, serverEnv, processes,
+                BuildConfinement.unsandboxed("builds are not sandboxed"), Long.MAX_VALUE);
+    }
 
     /**
      * Deletes the workspaces a stopped server left behind, so build only one Builder per data dir.
@@ -34,10 +44,15 @@ public class Builder {
      * @param mavenRepository the Maven local repository all builds share
      * @param concurrency     how many apps may build at once
      * @param serverEnv       the server's environment; builds get only PATH and JAVA_HOME from it
+     * @param confinement     sandboxed, unsandboxed or refused: see {@link SandboxCheck}
+     * @param diskBytes       the most a build's workspace may hold
      */
     public Builder(ArtifactStore store, DataDir dataDir, Path mavenRepository, int concurrency,
-                   Map<String, String> serverEnv, ProcessFactory processes) {
+                   Map<String, String> serverEnv, ProcessFactory processes, BuildConfinement confinement, long diskBytes) {
         this.store = store;
+        this.confinement = confinement;
+        this.caches = dataDir.buildCaches();
+        this.diskBytes = diskBytes;
         this.workspaces = dataDir.workspaces();
         this.mavenRepository = mavenRepository;
         this.environment = new BuildEnvironment(mavenRepository, dataDir.gradleHome(), serverEnv);
@@ -74,6 +89,26 @@ public class Builder {
         }
     }
 
+    /**
+     * Deletes the app's build caches once no build of it runs (waiting for one that does); returns the bytes freed.
+     * The next build fills them again from the shared layer or the network.
+     */
+    public long clearCache(String app) throws InterruptedException {
+        BuildSlots.Held turn = slots.appTurn(app, new BuildOutput(line -> {}, app));
+        try {
+            Path cache = caches.resolve(app);
+            if (!java.nio.file.Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return 0;
+            }
+            long bytes = Workspace.bytes(cache);
+            Workspace.delete(cache);
+            LOG.info("build cache cleared app={} bytes={}", app, bytes);
+            return bytes;
+        } finally {
+            turn.release();
+        }
+    }
+
     private Artifact buildInTurn(BuildSpec spec, long appId, Path gitDir, String commit, BuildOutput out)
             throws InterruptedException {
         BuildSlots.Held turn = slots.appTurn(spec.app(), out);
@@ -105,15 +140,37 @@ public class Builder {
 
     private Artifact buildNow(BuildSpec spec, long appId, Path gitDir, String commit, BuildOutput out) {
         String app = spec.app();
+        if (confinement.refusal().isPresent()) {
+            LOG.warn("build refused app={} commit={} reason={}", app, commit, confinement.refusal().get());
+            throw new BuildFailure(confinement.refusal().get(), out.lastLines());
+        }
         long started = System.nanoTime();
         try (Workspace workspace = Workspace.create(workspaces, app, commit)) {
             GitCheckout.export(gitDir, commit, workspace.source(), out);
-            List<String> command = BuildCommand.choose(spec.buildCommand(), workspace.source(), mavenRepository);
-            out.step("building " + app + " at commit " + commit + " with: " + String.join(" ", command));
+            String buildId = UUID.randomUUID().toString();
+            List<String> command;
+            List<String> run;
+            Map<String, String> env;
+            if (confinement.sandbox().isPresent()) {
+                Sandbox sandbox = confinement.sandbox().get();
+                AppCache cache = new AppCache(caches.resolve(app));
+                cache.prepareFor(sandbox);
+                command = BuildCommand.choose(spec.buildCommand(), workspace.source(), Sandbox.MAVEN_REPOSITORY);
+                env = environment.forSandbox(workspace.home(), buildId, sandbox.machine().sharedMaven().isPresent());
+                workspace.prepareFor(sandbox, confinement.user());
+                run = sandbox.wrap(command, workspace.root(), cache.dir());
+            } else {
+                command = BuildCommand.choose(spec.buildCommand(), workspace.source(), mavenRepository);
+                env = environment.forBuild(workspace.home(), buildId);
+                run = command;
+            }
+            out.step("building " + app + " at commit " + commit + " with: " + String.join(" ", command)
+                    + (confinement.isSandboxed() ? " (sandboxed, as " + confinement.user() + ")" : ""));
             // Only the executable: a configured command's arguments are the operator's and may hold anything.
-            LOG.info("build started app={} commit={} command={}", app, commit, command.get(0));
-            Map<String, String> env = environment.forBuild(workspace.home(), UUID.randomUUID().toString());
-            process.run(command, workspace.source(), env, spec.timeout(), out, app);
+            LOG.info("build started app={} commit={} command={} sandboxed={}", app, commit, command.get(0),
+                    confinement.isSandboxed());
+            process.run(run, command.get(0), workspace.source(), env, spec.timeout(),
+                    new BuildProcess.DiskCap(workspace::bytes, diskBytes), out, app);
             Path jar = RunnableJars.find(workspace.source(), spec.artifactPath(), out.lastLines());
             Artifact artifact = store.put(appId, commit, jar);
             out.step("artifact " + workspace.source().relativize(jar) + ": sha256 " + artifact.sha256()

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
@@ -39,10 +41,7 @@ final class GitCheckout {
             tree.setRecursive(true);
             ObjectReader reader = tree.getObjectReader();
             while (tree.next()) {
-                Path file = target.resolve(tree.getPathString()).normalize();
-                if (!file.startsWith(target) || file.equals(target)) {
-                    throw new BuildFailure("commit " + commit + " holds a path outside its tree: " + tree.getPathString(), List.of());
-                }
+                Path file = inside(target, tree.getPathString(), commit);
                 FileMode mode = tree.getFileMode(0);
                 if (mode == FileMode.GITLINK) {
                     output.step("submodule " + tree.getPathString() + " is not checked out: builds see only the app's own repository");
@@ -53,7 +52,9 @@ final class GitCheckout {
                     byte[] linkTarget = reader.open(tree.getObjectId(0)).getCachedBytes();
                     Files.createSymbolicLink(file, Path.of(new String(linkTarget, StandardCharsets.UTF_8)));
                 } else {
-                    try (OutputStream out = Files.newOutputStream(file)) {
+                    // CREATE_NEW: an entry written twice (a crafted tree) must not open what the first one made.
+                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                         reader.open(tree.getObjectId(0)).copyTo(out); // streamed: blobs may be large
                     }
                     if (mode == FileMode.EXECUTABLE_FILE) {
@@ -66,6 +67,35 @@ final class GitCheckout {
         } catch (IOException e) {
             throw new BuildFailure("cannot check out commit " + commit + " (" + e.getMessage() + ")", List.of());
         }
+    }
+
+    /**
+     * Where {@code path} goes under {@code target}, refusing an entry that would land outside it: {@code ..}, an
+     * absolute path, an empty or {@code .} part, or a path through a symlink the tree itself made earlier.
+     */
+    static Path inside(Path target, String path, String commit) {
+        String refused = "commit " + commit.substring(0, 12) + " holds the path " + path + ", ";
+        if (path.startsWith("/") || path.contains("\0")) {
+            throw new BuildFailure(refused + "which is absolute: builds check out only paths inside the tree", List.of());
+        }
+        Path file = target;
+        String[] parts = path.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new BuildFailure(refused + "which has a '" + part + "' part: builds check out only paths inside the tree",
+                        List.of());
+            }
+            file = file.resolve(part);
+            if (i < parts.length - 1 && Files.isSymbolicLink(file)) {
+                throw new BuildFailure(refused + "which goes through the symlink " + target.relativize(file)
+                        + " the tree itself makes: builds refuse paths through links", List.of());
+            }
+        }
+        if (!file.normalize().startsWith(target) || file.equals(target)) {
+            throw new BuildFailure(refused + "which is outside its tree", List.of());
+        }
+        return file;
     }
 
     /** Accepts a bare repository, a .git dir, or a working tree holding one. */

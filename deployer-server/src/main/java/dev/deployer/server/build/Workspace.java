@@ -31,14 +31,58 @@ final class Workspace implements AutoCloseable {
             Path dir = Files.createTempDirectory(workspaces, app + "-" + commit.substring(0, 12) + "-");
             Files.createDirectory(dir.resolve("src"));
             Files.createDirectory(dir.resolve("home"));
+            Files.createDirectory(dir.resolve("tmp"));
             return new Workspace(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a build workspace under " + workspaces, e);
         }
     }
 
+    Path root() { return dir; }
     Path source() { return dir.resolve("src"); }
     Path home() { return dir.resolve("home"); }
+
+    /**
+     * Hands src, home and tmp to the build user (links themselves, never what they point to) and writes the
+     * sandbox's passwd and group files, which stay the server's.
+     */
+    void prepareFor(Sandbox sandbox, String user) {
+        try {
+            Files.writeString(dir.resolve("passwd"), sandbox.passwd(user));
+            Files.writeString(dir.resolve("group"), sandbox.group(user));
+            for (String part : new String[] {"src", "home", "tmp"}) {
+                Owners.giveTree(dir.resolve(part), sandbox.machine().uid(), sandbox.machine().gid());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the build workspace " + dir + " for the sandbox", e);
+        }
+    }
+
+    /** Bytes the workspace holds now, links not followed; files that vanish while counted count nothing. */
+    long bytes() {
+        return bytes(dir);
+    }
+
+    static long bytes(Path tree) {
+        long[] total = {0};
+        try {
+            Files.walkFileTree(tree, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    total[0] += attributes.size();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // counted what could be counted
+        }
+        return total[0];
+    }
 
     @Override
     public void close() {
@@ -61,7 +105,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** Deletes a tree without following links: a symlink in a repository must not point the delete elsewhere. */
-    private static void delete(Path tree) {
+    static void delete(Path tree) {
         try {
             Files.walkFileTree(tree, new SimpleFileVisitor<>() {
                 @Override

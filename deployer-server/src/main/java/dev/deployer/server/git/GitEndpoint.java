@@ -92,6 +92,7 @@ public class GitEndpoint extends HttpServlet {
         ReceivePack pack = new ReceivePack(repository);
         pack.setAllowNonFastForwards(true); // git itself refuses a non-fast-forward push unless --force
         pack.setAllowDeletes(true);
+        pack.setCheckReceivedObjects(true); // JGit's ObjectChecker: no '..', '.git' or duplicate tree entries, sane commits
         pack.setMaxPackSizeLimit(apps.require(appName(repository)).maxPushMib() * 1024L * 1024L); // refused while it arrives
         pack.setPreReceiveHook((receiving, commands) -> pushDeploy.onPush(appName(repository), caller, receiving, commands));
         return pack;

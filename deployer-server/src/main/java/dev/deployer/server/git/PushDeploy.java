@@ -41,6 +41,9 @@ public class PushDeploy {
         App app = apps.require(appName);
         String deployRef = "refs/heads/" + app.branch();
         for (ReceiveCommand command : commands) {
+            if (!SecretWarnings.allow(app, pack, command, line -> say(pack, line))) {
+                continue;
+            }
             if (command.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED || !command.getRefName().equals(deployRef)) {
                 continue;
             }

@@ -49,6 +49,8 @@ public final class DataDir {
     public Path workspaces() { return root.resolve("workspaces"); }
     public Path mavenRepository() { return root.resolve("m2").resolve("repository"); }
     public Path gradleHome() { return root.resolve("gradle"); }
+    /** Sandboxed builds' caches, one dir per app (Maven repository, wrapper downloads, Gradle home). */
+    public Path buildCaches() { return root.resolve("build-cache"); }
 
     /**
      * This server's name as an owner of deployments and app locks (see V7), made once: a restart with the same data

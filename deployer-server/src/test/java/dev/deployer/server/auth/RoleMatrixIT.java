@@ -55,6 +55,7 @@ class RoleMatrixIT {
                 new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/status", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/logs", null, Role.DEPLOYER),
+                new Endpoint("DELETE", "api/apps/noapp/build-cache", null, Role.DEPLOYER),
                 new Endpoint("GET", "api/deployments/999999", null, Role.VIEWER),
                 new Endpoint("GET", "api/deployments/999999/output", null, Role.VIEWER));
         return endpoints.stream().flatMap(e -> Stream.of(Role.values()).map(role -> Arguments.of(e, role)));

@@ -45,4 +45,25 @@ class BuildEnvironmentTest {
         assertThat(Files.readString(home.resolve(".m2/settings.xml")))
                 .contains("<localRepository>/data/m2 &amp; co/repository</localRepository>");
     }
+
+    @Test
+    void aSandboxedBuildGetsThePathsItSeesAndReadsTheSharedLayerBeforeCentral() throws IOException {
+        Map<String, String> env = new BuildEnvironment(Path.of("/data/m2/repository"), Path.of("/data/gradle"),
+                Map.of("PATH", "/usr/bin:/bin", "DEPLOYER_MASTER_KEY", "c2VjcmV0")).forSandbox(home, "build-4", true);
+
+        assertThat(env).containsEntry("HOME", "/build/home").containsEntry("MAVEN_USER_HOME", "/cache/m2")
+                .containsEntry("GRADLE_USER_HOME", "/cache/gradle").containsEntry("TMPDIR", "/tmp")
+                .doesNotContainKey("DEPLOYER_MASTER_KEY");
+        assertThat(Files.readString(home.resolve(".m2/settings.xml")))
+                .contains("<localRepository>/cache/m2/repository</localRepository>")
+                .contains("<url>file:///shared/m2/</url>").contains("<activeProfile>deployer-shared</activeProfile>")
+                .doesNotContain("/data/m2");
+    }
+
+    @Test
+    void withoutASharedLayerASandboxedBuildHasOnlyItsOwnRepository() throws IOException {
+        new BuildEnvironment(Path.of("/data/m2/repository"), Path.of("/data/gradle"), Map.of()).forSandbox(home, "b", false);
+
+        assertThat(Files.readString(home.resolve(".m2/settings.xml"))).doesNotContain("shared").doesNotContain("<profiles>");
+    }
 }
