@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @WithTestHosts(1)
 class HostileBuildIT {
-    private static final int PORT = 8094;
+    private static final int PORT = 8099;
     private static final String CANARY = "CANARY" + "ENVSECRET42";
     private static final String POISON = "poisoned-by-build";
 
