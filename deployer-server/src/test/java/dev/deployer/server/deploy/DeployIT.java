@@ -42,10 +42,7 @@ class DeployIT {
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        for (TestHost host : hosts) {
-            host.run("systemctl stop deployer-hello.service; userdel hello; rm -rf /opt/deployer/hello /etc/deployer/hello.env "
-                    + "/etc/systemd/system/deployer-hello.service; systemctl daemon-reload");
-        }
+        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
         deployer = LiveDeployer.start(hosts, Map.of());
         repo = SampleRepo.create(Files.createTempDirectory("hello-repo-"));
         deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
