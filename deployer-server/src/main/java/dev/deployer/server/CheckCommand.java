@@ -1,6 +1,9 @@
 package dev.deployer.server;
 
 import dev.deployer.server.build.BuildConfinement;
+import dev.deployer.server.settings.DeployerConfiguration;
+import dev.deployer.server.settings.Settings;
+import dev.deployer.server.settings.StartupException;
 import dev.deployer.server.storage.DataDir;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

@@ -1,7 +1,9 @@
 package dev.deployer.server;
 
-import io.dropwizard.core.cli.ServerCommand;
+import dev.deployer.server.settings.DeployerConfiguration;
+import dev.deployer.server.settings.StartupException;
 import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /** `server`: as Dropwizard's, but a bad setting prints one sentence instead of a stack trace. */

@@ -3,10 +3,9 @@ package dev.deployer.server.apps;
 import dev.deployer.api.AppRequest;
 import dev.deployer.api.Names;
 import dev.deployer.server.apps.AppDao.AppRow;
-import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.config.Secret;
-import dev.deployer.server.config.SecretBox;
 import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.secrets.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public class AppService {
     public record Saved(App app, String newWebhookSecret, List<String> changedFields) {}
 
     private final AppDao dao;
-    private final ConfigVars config;
+    private final AppData config;
     private final SecretBox box;
     private final AppRemover remover;
     private final boolean allowLocalRepos;
@@ -29,12 +28,12 @@ public class AppService {
     private final SecureRandom random = new SecureRandom();
 
     /** Local repo URLs (paths, file://) refused: the default. */
-    public AppService(AppDao dao, ConfigVars config, SecretBox box, AppRemover remover, Clock clock) {
+    public AppService(AppDao dao, AppData config, SecretBox box, AppRemover remover, Clock clock) {
         this(dao, config, box, remover, false, clock);
     }
 
     /** {@code allowLocalRepos}: {@code DEPLOYER_ALLOW_LOCAL_REPOS}, for tests and single-machine setups. */
-    public AppService(AppDao dao, ConfigVars config, SecretBox box, AppRemover remover, boolean allowLocalRepos, Clock clock) {
+    public AppService(AppDao dao, AppData config, SecretBox box, AppRemover remover, boolean allowLocalRepos, Clock clock) {
         this.dao = dao;
         this.config = config;
         this.box = box;
@@ -116,7 +115,7 @@ public class AppService {
             dao.purge(row.id());
         } else {
             dao.markDeleted(row.id(), now());
-            config.clear(row.id());
+            config.forget(row.id());
         }
         return app;
     }

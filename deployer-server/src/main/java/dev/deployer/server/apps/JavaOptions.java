@@ -71,9 +71,4 @@ public final class JavaOptions {
     private static String shown(String word) {
         return "'" + (word.length() > 60 ? word.substring(0, 60) + "…" : word) + "'";
     }
-
-    /** One checked word as {@code ExecStart=} must spell it: {@code %} and {@code $} doubled, so neither is expanded. */
-    public static String forExecStart(String word) {
-        return word.replace("%", "%%").replace("$", "$$");
-    }
 }

@@ -1,6 +1,6 @@
 package dev.deployer.server.build;
 
-import dev.deployer.server.BuildLimits;
+import dev.deployer.server.settings.BuildLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

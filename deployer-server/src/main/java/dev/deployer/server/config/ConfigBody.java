@@ -3,6 +3,7 @@ package dev.deployer.server.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.server.secrets.Secret;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.deployer.server.config;
 
+import dev.deployer.server.secrets.SecretBox;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;

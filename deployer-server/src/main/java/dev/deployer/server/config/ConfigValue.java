@@ -1,5 +1,6 @@
 package dev.deployer.server.config;
 
+import dev.deployer.server.secrets.Secret;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,6 +1,9 @@
 package dev.deployer.server.config;
 
 import dev.deployer.api.Names;
+import dev.deployer.server.apps.AppData;
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.secrets.SecretBox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.TreeSet;
  * An app's config vars: sealed at rest (AES-256-GCM, fresh nonce per value), write-only through
  * the API. Values go in as {@link Secret}s and come out only as Secrets or sealed text.
  */
-public class ConfigVars {
+public class ConfigVars implements AppData {
     /**
      * What GET shows for every value. Fixed, not even the length: a length tells "true" from
      * "false" and narrows a short password; the key and when it changed are what an operator needs.
@@ -108,6 +111,11 @@ public class ConfigVars {
     }
 
     /** Drops every var of an app (its release snapshots keep theirs). */
+    @Override
+    public void forget(long appId) {
+        clear(appId);
+    }
+
     public void clear(long appId) {
         dao.deleteAll(appId);
     }

@@ -1,5 +1,6 @@
 package dev.deployer.server.config;
 
+import dev.deployer.server.secrets.SecretBox;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -1,9 +1,11 @@
 package dev.deployer.server.config;
 
-import dev.deployer.server.DeployerConfiguration;
-import dev.deployer.server.Settings;
-import dev.deployer.server.StartupException;
 import dev.deployer.server.db.Database;
+import dev.deployer.server.secrets.MasterKey;
+import dev.deployer.server.secrets.SecretBox;
+import dev.deployer.server.settings.DeployerConfiguration;
+import dev.deployer.server.settings.Settings;
+import dev.deployer.server.settings.StartupException;
 import dev.deployer.server.storage.DataDir;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

@@ -1,7 +1,8 @@
 package dev.deployer.server.db;
 
-import dev.deployer.server.Settings;
-import dev.deployer.server.StartupException;
+import dev.deployer.server.settings.JdbcUrls;
+import dev.deployer.server.settings.Settings;
+import dev.deployer.server.settings.StartupException;
 import dev.deployer.server.storage.DataDir;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;

@@ -1,7 +1,7 @@
 package dev.deployer.server.db;
 
-import dev.deployer.server.DeployerConfiguration;
-import dev.deployer.server.Settings;
+import dev.deployer.server.settings.DeployerConfiguration;
+import dev.deployer.server.settings.Settings;
 import dev.deployer.server.storage.DataDir;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -29,7 +29,7 @@ public class DbCommand extends ConfiguredCommand<DeployerConfiguration> {
 
     @Override
     public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
-        if (!dev.deployer.server.StartupException.report(cli, e)) {
+        if (!dev.deployer.server.settings.StartupException.report(cli, e)) {
             super.onError(cli, namespace, e);
         }
     }

@@ -2,9 +2,9 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.api.AppStatus;
 import dev.deployer.server.apps.App;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.deployer.server.deploy;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.config.Secret;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
+import dev.deployer.server.secrets.Secret;
 import java.util.Map;
 import java.util.Set;
 

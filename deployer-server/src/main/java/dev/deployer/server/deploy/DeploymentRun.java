@@ -1,8 +1,8 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.config.Secret;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.secrets.Secret;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 

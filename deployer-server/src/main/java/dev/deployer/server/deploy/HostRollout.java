@@ -1,16 +1,16 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.config.Secret;
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.releases.Release;
 import dev.deployer.server.remote.AppUser;
 import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.remote.RemoteCommand;
-import dev.deployer.server.releases.Release;
+import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.SshHosts;
 import dev.deployer.server.ssh.UploadResult;
 import java.nio.charset.StandardCharsets;

@@ -11,10 +11,10 @@ import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.config.ConfigChangeListener;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.git.AppRepositories;
 import dev.deployer.server.http.ApiProblem;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
+import dev.deployer.server.repos.AppRepositories;
 import java.util.List;
 import java.util.Set;
 

@@ -1,12 +1,12 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.build.ArtifactStore;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseDao;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 import java.util.HashSet;

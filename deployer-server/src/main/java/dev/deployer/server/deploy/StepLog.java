@@ -1,6 +1,6 @@
 package dev.deployer.server.deploy;
 
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.ssh.HostTarget;
 import java.util.function.Supplier;
 
 /**

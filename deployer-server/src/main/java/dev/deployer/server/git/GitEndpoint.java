@@ -3,6 +3,7 @@ package dev.deployer.server.git;
 import dev.deployer.api.Names;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.auth.Caller;
+import dev.deployer.server.repos.AppRepositories;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;

@@ -1,10 +1,11 @@
 package dev.deployer.server.git;
 
+import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.deploy.Deployments;
 import dev.deployer.server.deploy.ReleaseFlow;
-import dev.deployer.api.ReleaseInfo;
+import dev.deployer.server.repos.AppRepositories;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.Map;

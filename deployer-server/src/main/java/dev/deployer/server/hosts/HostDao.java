@@ -1,5 +1,6 @@
 package dev.deployer.server.hosts;
 
+import dev.deployer.server.ssh.HostTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.deployer.api.HostRequest;
 import dev.deployer.api.PreflightReport;
 import dev.deployer.server.http.ApiProblem;
 import dev.deployer.server.ssh.HostKeys;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;

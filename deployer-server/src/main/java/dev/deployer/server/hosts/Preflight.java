@@ -2,9 +2,11 @@ package dev.deployer.server.hosts;
 
 import dev.deployer.api.PreflightCheck;
 import dev.deployer.api.PreflightReport;
+import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.FreshLogin;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 public class Preflight {
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
     /** The JVM every unit runs (see remote.HostLayout). */
-    static final String JAVA = "/usr/bin/java";
-    static final String RELEASES_ROOT = "/opt/deployer";
+    static final String JAVA = HostLayout.JAVA;
+    static final String RELEASES_ROOT = HostLayout.APPS_ROOT;
     static final long MIN_FREE_BYTES = 1024L * 1024 * 1024;
     static final Duration MAX_SKEW = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);

@@ -5,6 +5,7 @@ import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.FreshLogin;
+import dev.deployer.server.ssh.HostTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package dev.deployer.server.logs;
 
 import dev.deployer.api.LogLine;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.JournalCommands;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteStream;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;

@@ -2,9 +2,10 @@ package dev.deployer.server.releases;
 
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
+import dev.deployer.server.apps.JavaOptions;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.config.Secret;
 import dev.deployer.server.remote.SystemdUnit;
+import dev.deployer.server.secrets.Secret;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public class ReleaseService {
     public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
                           String description, String actor) {
         return dao.insertNext(app.id(), commit, artifactSha256, artifactSize, configVars.sealSnapshot(config),
-                SystemdUnit.render(app), description, actor, clock.instant());
+                SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()))), description, actor, clock.instant());
     }
 
     /** A new release that copies {@code source}: artifact, config snapshot and unit as they were. */

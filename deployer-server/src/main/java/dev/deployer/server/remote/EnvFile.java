@@ -1,7 +1,7 @@
 package dev.deployer.server.remote;
 
 import dev.deployer.api.Names;
-import dev.deployer.server.config.Secret;
+import dev.deployer.server.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;

@@ -10,6 +10,8 @@ public record HostLayout(String app) {
     /** The JVM every unit runs; preflight checks its version. */
     public static final String JAVA = "/usr/bin/java";
     public static final String ENV_DIR = "/etc/deployer";
+    /** Where every app's releases live; preflight checks the free space of the filesystem holding it. */
+    public static final String APPS_ROOT = "/opt/deployer";
     public static final String UNIT_DIR = "/etc/systemd/system";
 
     public HostLayout {
@@ -18,7 +20,7 @@ public record HostLayout(String app) {
 
     /** {@code /opt/deployer/APP}: releases and the current link, owned by root, read-only to the app. */
     public String appDir() {
-        return "/opt/deployer/" + app;
+        return APPS_ROOT + "/" + app;
     }
 
     public String releasesDir() {

@@ -8,7 +8,7 @@ public final class ReleaseCommands {
     private ReleaseCommands() {}
 
     public static RemoteCommand ensureDirs(String app, int version) {
-        return RemoteCommand.of("mkdir", "-p", "-m", "0755", "--", new HostLayout(app).releaseDir(version), "/etc/deployer");
+        return RemoteCommand.of("mkdir", "-p", "-m", "0755", "--", new HostLayout(app).releaseDir(version), HostLayout.ENV_DIR);
     }
 
     /** Prints {@code SHA  PATH} for every release jar already on the host. */

@@ -1,7 +1,5 @@
 package dev.deployer.server.remote;
 
-import dev.deployer.server.apps.App;
-import dev.deployer.server.apps.JavaOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,17 +8,27 @@ import java.util.List;
  * bytes, so the deploy compares texts to decide whether {@code daemon-reload} is needed.
  */
 public final class SystemdUnit {
+    /**
+     * What a unit is rendered from: the app's name and its JVM options as words, each already
+     * checked to be a plain JVM option (the app's settings do that when they are saved).
+     */
+    public record Spec(String app, List<String> javaOptions) {
+        public Spec {
+            javaOptions = List.copyOf(javaOptions);
+        }
+    }
+
     /** SIGTERM starts the JVM's shutdown hooks; this is how long they get to drain before SIGKILL. */
     static final int STOP_TIMEOUT_SECONDS = 30;
 
     private SystemdUnit() {}
 
-    public static String render(App app) {
-        HostLayout layout = new HostLayout(app.name());
+    public static String render(Spec app) {
+        HostLayout layout = new HostLayout(app.app());
         return String.join("\n",
-                "# Written by deployer for app " + app.name() + ": edits here are overwritten by the next release.",
+                "# Written by deployer for app " + app.app() + ": edits here are overwritten by the next release.",
                 "[Unit]",
-                "Description=deployer app " + app.name(),
+                "Description=deployer app " + app.app(),
                 "Wants=network-online.target",
                 "After=network-online.target",
                 "",
@@ -39,7 +47,7 @@ public final class SystemdUnit {
                 "TimeoutStopSec=" + STOP_TIMEOUT_SECONDS,
                 "StandardOutput=journal",
                 "StandardError=journal",
-                "SyslogIdentifier=" + app.name(),
+                "SyslogIdentifier=" + app.app(),
                 // Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp.
                 "NoNewPrivileges=yes",
                 "PrivateTmp=yes",
@@ -51,12 +59,17 @@ public final class SystemdUnit {
                 "");
     }
 
-    private static String execStart(App app, HostLayout layout) {
+    private static String execStart(Spec app, HostLayout layout) {
         List<String> words = new ArrayList<>();
         words.add(HostLayout.JAVA);
-        words.addAll(JavaOptions.words(app.javaOptions()));
+        words.addAll(app.javaOptions());
         words.add("-jar");
         words.add(layout.currentJar());
-        return String.join(" ", words.stream().map(JavaOptions::forExecStart).toList());
+        return String.join(" ", words.stream().map(SystemdUnit::forExecStart).toList());
+    }
+
+    /** One checked word as {@code ExecStart=} must spell it: {@code %} and {@code $} doubled, so neither is expanded. */
+    static String forExecStart(String word) {
+        return word.replace("%", "%%").replace("$", "$$");
     }
 }

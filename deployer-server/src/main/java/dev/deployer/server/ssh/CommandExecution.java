@@ -1,7 +1,7 @@
 package dev.deployer.server.ssh;
 
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

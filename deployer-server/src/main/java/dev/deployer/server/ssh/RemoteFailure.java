@@ -1,6 +1,6 @@
 package dev.deployer.server.ssh;
 
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.ssh.HostTarget;
 
 /**
  * A step on a host failed. The message names the host, the step and what happened (exit code and

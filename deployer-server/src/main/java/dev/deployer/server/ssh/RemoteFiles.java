@@ -1,8 +1,8 @@
 package dev.deployer.server.ssh;
 
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostTarget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

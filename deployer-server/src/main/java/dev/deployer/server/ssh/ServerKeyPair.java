@@ -1,6 +1,6 @@
 package dev.deployer.server.ssh;
 
-import dev.deployer.server.StartupException;
+import dev.deployer.server.settings.StartupException;
 import dev.deployer.server.storage.DataDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

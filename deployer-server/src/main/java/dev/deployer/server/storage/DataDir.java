@@ -1,6 +1,6 @@
 package dev.deployer.server.storage;
 
-import dev.deployer.server.StartupException;
+import dev.deployer.server.settings.StartupException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -11,7 +11,7 @@ import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.config.ConfigDao;
 import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.config.ConfigVarsTest;
-import dev.deployer.server.config.SecretBox;
+import dev.deployer.server.secrets.SecretBox;
 import dev.deployer.server.testing.AuthenticatedResources;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;

@@ -32,7 +32,7 @@ class SandboxOverheadBenchmark {
         BuildFixture.insertApp(jdbi, "on");
         BuildFixture.insertApp(jdbi, "off");
         Map<String, String> env = System.getenv();
-        BuildConfinement sandboxed = SandboxCheck.probe(dev.deployer.server.BuildLimits.resolve(Map.of(), dataDir.root()), env,
+        BuildConfinement sandboxed = SandboxCheck.probe(dev.deployer.server.settings.BuildLimits.resolve(Map.of(), dataDir.root()), env,
                 dataDir.workspaces(), Optional.of(BuildFixture.MAVEN_REPOSITORY), ProcessFactory.SYSTEM);
         Builder on = new Builder(store, dataDir, BuildFixture.MAVEN_REPOSITORY, 1, env, ProcessFactory.SYSTEM, sandboxed,
                 Long.MAX_VALUE);

@@ -3,7 +3,7 @@ package dev.deployer.server.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deployer.server.BuildLimits;
+import dev.deployer.server.settings.BuildLimits;
 import dev.deployer.server.storage.DataDir;
 import dev.deployer.server.testing.TestDatabase;
 import java.nio.file.Files;

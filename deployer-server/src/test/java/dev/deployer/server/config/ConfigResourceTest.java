@@ -1,5 +1,6 @@
 package dev.deployer.server.config;
 
+import dev.deployer.server.secrets.SecretBox;
 import static dev.deployer.server.testing.AuthenticatedResources.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 

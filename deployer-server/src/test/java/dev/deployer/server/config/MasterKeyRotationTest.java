@@ -1,5 +1,7 @@
 package dev.deployer.server.config;
 
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.secrets.SecretBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,9 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.config.Secret;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.ssh.HostTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

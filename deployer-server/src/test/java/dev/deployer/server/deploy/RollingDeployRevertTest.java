@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.testing.Rows;
 import dev.deployer.server.testing.TestDatabase;
 import java.lang.reflect.Proxy;

@@ -2,7 +2,7 @@ package dev.deployer.server.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.ssh.HostTarget;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

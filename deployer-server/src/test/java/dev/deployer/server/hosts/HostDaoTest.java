@@ -1,5 +1,6 @@
 package dev.deployer.server.hosts;
 
+import dev.deployer.server.ssh.HostTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.server.testing.TestDatabase;

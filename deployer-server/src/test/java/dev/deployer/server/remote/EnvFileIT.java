@@ -3,7 +3,8 @@ package dev.deployer.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.server.apps.App;
-import dev.deployer.server.config.Secret;
+import dev.deployer.server.apps.JavaOptions;
+import dev.deployer.server.secrets.Secret;
 import dev.deployer.testhosts.CommandResult;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
@@ -70,7 +71,7 @@ class EnvFileIT {
         Map<String, Secret> vars = new HashMap<>();
         TRICKY.forEach((key, value) -> vars.put(key, Secret.of(value)));
 
-        install(EnvFile.render(vars, app.port()), SystemdUnit.render(app));
+        install(EnvFile.render(vars, app.port()), SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()))));
         run(HostCommands.systemctl("start", layout.unitName())).orThrow();
         Map<String, String> seen = environmentOfTheApp();
 

@@ -3,7 +3,7 @@ package dev.deployer.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deployer.server.config.Secret;
+import dev.deployer.server.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,12 @@ package dev.deployer.server.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deployer.server.apps.App;
-import java.time.Instant;
-import java.util.List;
+import dev.deployer.server.apps.JavaOptions;
 import org.junit.jupiter.api.Test;
 
 class SystemdUnitTest {
-    static App app(String name, String javaOptions) {
-        return new App(1, name, null, "main", 8080, javaOptions, 17, "/health", 60, null, null, 900, 5, null,
-                List.of("web1"), Instant.EPOCH, 512);
+    static SystemdUnit.Spec app(String name, String javaOptions) {
+        return new SystemdUnit.Spec(name, JavaOptions.words(javaOptions));
     }
 
     @Test

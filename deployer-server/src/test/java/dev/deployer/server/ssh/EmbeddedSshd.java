@@ -1,6 +1,6 @@
 package dev.deployer.server.ssh;
 
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.ssh.HostTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

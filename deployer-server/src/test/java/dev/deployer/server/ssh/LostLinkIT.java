@@ -3,8 +3,8 @@ package dev.deployer.server.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.storage.DataDir;
 import java.net.InetAddress;
 import java.net.ServerSocket;

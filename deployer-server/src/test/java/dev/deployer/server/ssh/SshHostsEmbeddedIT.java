@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.storage.DataDir;
 import dev.deployer.server.testing.ServerProcess;
 import java.net.InetSocketAddress;

@@ -2,10 +2,10 @@ package dev.deployer.server.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deployer.server.hosts.HostTarget;
 import dev.deployer.server.hosts.TestHostSetup;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.storage.DataDir;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;

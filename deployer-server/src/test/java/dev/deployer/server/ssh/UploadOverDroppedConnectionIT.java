@@ -3,7 +3,7 @@ package dev.deployer.server.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deployer.server.hosts.HostTarget;
+import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.storage.DataDir;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.deployer.server.db;
+package dev.deployer.server.settings;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.deployer.server.config;
+package dev.deployer.server.secrets;
 
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
-package dev.deployer.server.git;
+package dev.deployer.server.repos;
 
+import dev.deployer.server.repos.AppRepositories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.server.storage.DataDir;

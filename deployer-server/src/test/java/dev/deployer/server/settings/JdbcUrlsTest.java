@@ -1,5 +1,6 @@
-package dev.deployer.server.db;
+package dev.deployer.server.settings;
 
+import dev.deployer.server.settings.JdbcUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package dev.deployer.server.config;
+package dev.deployer.server.secrets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.server.secrets.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package dev.deployer.server;
+package dev.deployer.server.settings;
 
+import dev.deployer.server.settings.DeployerConfiguration;
+import dev.deployer.server.settings.Settings;
+import dev.deployer.server.settings.StartupException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,10 @@
-package dev.deployer.server;
+package dev.deployer.server.settings;
 
+import dev.deployer.server.settings.Settings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.util.List;
 
 /**

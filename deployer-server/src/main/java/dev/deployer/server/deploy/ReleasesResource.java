@@ -1,4 +1,4 @@
-package dev.deployer.server.releases;
+package dev.deployer.server.deploy;
 
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.deploy.ReleaseFlow;

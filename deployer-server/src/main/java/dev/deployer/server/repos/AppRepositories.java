@@ -1,4 +1,4 @@
-package dev.deployer.server.git;
+package dev.deployer.server.repos;
 
 import dev.deployer.server.apps.RepoUrls;
 import dev.deployer.server.storage.DataDir;

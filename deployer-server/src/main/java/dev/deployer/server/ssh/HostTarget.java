@@ -1,4 +1,4 @@
-package dev.deployer.server.hosts;
+package dev.deployer.server.ssh;
 
 import java.util.Objects;
 

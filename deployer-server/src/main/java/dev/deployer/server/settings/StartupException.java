@@ -1,4 +1,4 @@
-package dev.deployer.server;
+package dev.deployer.server.settings;
 
 /**
  * A setting that stops the server from starting. Its message is one sentence naming the setting

@@ -1,5 +1,7 @@
-package dev.deployer.server;
+package dev.deployer.server.settings;
 
+import dev.deployer.server.settings.Settings;
+import dev.deployer.server.settings.StartupException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

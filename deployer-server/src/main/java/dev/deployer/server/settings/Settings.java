@@ -1,4 +1,4 @@
-package dev.deployer.server;
+package dev.deployer.server.settings;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -133,7 +133,7 @@ public record Settings(
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", port=" + port + ", adminPort=" + adminPort
                 + ", adminBind=" + adminBindOr(null) + ", allowLocalRepos=" + allowLocalRepos
-                + ", database=" + databaseUrl.map(dev.deployer.server.db.JdbcUrls::redacted).orElse("embedded H2") + ", masterKey="
+                + ", database=" + databaseUrl.map(dev.deployer.server.settings.JdbcUrls::redacted).orElse("embedded H2") + ", masterKey="
                 + (masterKey.isPresent() ? "from " + MASTER_KEY : "from data dir") + "]";
     }
 }
