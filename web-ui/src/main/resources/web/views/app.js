@@ -34,7 +34,8 @@ export function appView(page, me, name) {
       current.replaceChildren(status.currentVersion ? badge(`current v${status.currentVersion}`, 'good') : badge('no release yet', 'none'));
       hosts.replaceChildren(...status.hosts.map((host) => h('li', { title: host.error || '' },
         badge(`${host.host} ${host.activeState || 'unknown'}${host.version ? ` v${host.version}` : ''}`,
-          host.error ? 'bad' : toneOf(host.activeState)))));
+          host.error ? 'bad' : toneOf(host.activeState)),
+        host.slots ? slotsOf(host.slots) : null)));
     } catch (error) {
       hosts.replaceChildren(h('li', {}, badge(`status unknown: ${error.message}`, 'bad')));
     }
@@ -73,4 +74,13 @@ async function followRunning(name, progress) {
     const info = await get(`deployments/${entry.detail.match(/deployment (\d+)/)[1]}`);
     if (!info.finishedAt) progress.follow(info);
   } catch (ignored) { /* the page works without it */ }
+}
+
+/** A zero-downtime host's slots: which one is live, and the warm standby an instant rollback returns to. */
+function slotsOf(slots) {
+  const live = slots.live ? `live ${slots.live} v${slots.liveVersion}` : 'no live slot';
+  const standby = slots.standby
+    ? `standby ${slots.standby} v${slots.standbyVersion}${slots.standbyUntil ? ` until ${new Date(slots.standbyUntil).toLocaleTimeString()}` : ''}`
+    : 'no standby';
+  return h('span', { class: 'slots' }, ` ${live} · ${standby}`);
 }

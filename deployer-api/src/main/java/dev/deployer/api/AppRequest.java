@@ -10,13 +10,31 @@ import java.util.List;
  * push's pack (default 512). {@code rotateWebhookSecret: true} makes a new webhook secret,
  * shown once in the answer.
  * {@code secretsOnPush}: {@code warn} (default) or {@code reject}, what a push that adds a likely secret gets.
+ * {@code strategy}: {@code zero-downtime} (the default for new apps: two slots behind a proxy on each host) or
+ * {@code restart} (one unit, stopped and started; for apps that cannot run two instances at once).
+ * {@code drainSeconds} (default 30): how long in-flight requests get on the old slot after a switch.
+ * {@code standbySeconds} (default 600): how long the old slot stays warm for an instant rollback; 0 stops it
+ * after the drain.
  */
 public record AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port,
                          String javaOptions, Integer javaVersion, String healthPath, Integer healthTimeoutSeconds,
                          String buildCommand, String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases,
-                         Integer batchSize, Boolean rotateWebhookSecret, Integer maxPushMib, String secretsOnPush) {
+                         Integer batchSize, Boolean rotateWebhookSecret, Integer maxPushMib, String secretsOnPush,
+                         String strategy, Integer drainSeconds, Integer standbySeconds) {
+    public static final String ZERO_DOWNTIME = "zero-downtime";
+    public static final String RESTART = "restart";
 
-    /** Without {@code secretsOnPush}: left as it is, or {@code warn} on create. */
+    /** Without the switching fields: each left as it is, or its default on create. */
+    public AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port, String javaOptions,
+                      Integer javaVersion, String healthPath, Integer healthTimeoutSeconds, String buildCommand,
+                      String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases, Integer batchSize,
+                      Boolean rotateWebhookSecret, Integer maxPushMib, String secretsOnPush) {
+        this(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
+                artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib, secretsOnPush,
+                null, null, null);
+    }
+
+    /** Without {@code secretsOnPush} and the switching fields. */
     public AppRequest(String name, List<String> hosts, String repoUrl, String branch, Integer port, String javaOptions,
                       Integer javaVersion, String healthPath, Integer healthTimeoutSeconds, String buildCommand,
                       String artifactPath, Integer buildTimeoutSeconds, Integer keepReleases, Integer batchSize,
@@ -36,48 +54,67 @@ public record AppRequest(String name, List<String> hosts, String repoUrl, String
 
     public AppRequest withName(String value) {
         return new AppRequest(value, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withHosts(List<String> value) {
         return new AppRequest(name, value, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withRepo(String value, String branchName) {
         return new AppRequest(name, hosts, value, branchName, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withRun(Integer portNumber, String options, String health) {
         return new AppRequest(name, hosts, repoUrl, branch, portNumber, options, javaVersion, health,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withBuild(String command, String artifact) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, command, artifact, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, command, artifact, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withKeepReleases(Integer value) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, value, batchSize, rotateWebhookSecret, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, value, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withRotatedWebhookSecret() {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, true, maxPushMib);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, true,
+                maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withMaxPushMib(Integer value) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret,
-                value);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, value, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 
     public AppRequest withSecretsOnPush(String value) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
-                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize, rotateWebhookSecret,
-                maxPushMib, value);
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, value, strategy, drainSeconds, standbySeconds);
+    }
+
+    public AppRequest withStrategy(String value) {
+        return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, value, drainSeconds, standbySeconds);
+    }
+
+    public AppRequest withSwitching(Integer drain, Integer standby) {
+        return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
+                healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drain, standby);
     }
 }

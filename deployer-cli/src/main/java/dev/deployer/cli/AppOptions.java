@@ -51,9 +51,21 @@ public class AppOptions {
     @Option(names = "--secrets-on-push", paramLabel = "warn|reject", description = "a push adding a likely secret (private key, .env, token): warn (default) or reject")
     String secretsOnPush;
 
+    @Option(names = "--strategy", paramLabel = "zero-downtime|restart", description = "zero-downtime (default for new apps): "
+            + "two slots behind a proxy on each host, traffic moves only to a healthy one; restart: one unit, stopped and "
+            + "started, for apps that cannot run twice at once")
+    String strategy;
+
+    @Option(names = "--drain", paramLabel = "SECONDS", description = "zero-downtime: how long in-flight requests get on the old slot after a switch (default: 30)")
+    Integer drainSeconds;
+
+    @Option(names = "--standby", paramLabel = "SECONDS", description = "zero-downtime: how long the old slot stays warm for an instant "
+            + "rollback, one more JVM per host meanwhile (default: 600; 0 stops it after the drain)")
+    Integer standbySeconds;
+
     AppRequest toRequest(String name, Boolean rotateWebhookSecret) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
                 healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
-                rotateWebhookSecret, maxPushMib, secretsOnPush);
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
     }
 }

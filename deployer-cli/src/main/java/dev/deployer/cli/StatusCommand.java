@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer status shop",
                 "  deployer status shop --json"},
-        description = "Per host: the unit's state, the release it runs and since when; flags drift.")
+        description = {"Per host: the unit's state, the release it runs and since when; flags drift.",
+                "For a zero-downtime app also the live slot and the warm standby (the release an instant rollback "
+                        + "returns to) with the time it is stopped."})
 public class StatusCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -47,6 +49,15 @@ public class StatusCommand implements Callable<Integer> {
                 h.since() == null ? "-" : WHEN.format(h.since()),
                 h.error() != null ? h.error() : h.drift() ? "DRIFT: expected v" + status.currentVersion() : ""));
         table.print(out);
+        if (status.hosts().stream().anyMatch(h -> h.slots() != null)) {
+            out.println();
+            Table slots = new Table("HOST", "LIVE SLOT", "STANDBY SLOT", "STANDBY UNTIL");
+            status.hosts().stream().filter(h -> h.slots() != null).forEach(h -> slots.row(h.host(),
+                    h.slots().live() == null ? "-" : h.slots().live() + " (v" + h.slots().liveVersion() + ")",
+                    h.slots().standby() == null ? "none" : h.slots().standby() + " (v" + h.slots().standbyVersion() + ", warm)",
+                    h.slots().standbyUntil() == null ? "-" : WHEN.format(h.slots().standbyUntil())));
+            slots.print(out);
+        }
         boolean healthy = status.hosts().stream().allMatch(h -> h.error() == null && !h.drift() && "active".equals(h.activeState()));
         return healthy ? DeployerCli.OK : DeployerCli.FAILED;
     }

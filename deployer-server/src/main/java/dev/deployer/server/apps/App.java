@@ -15,11 +15,14 @@ import java.util.List;
  * @param hosts        host names in deploy order: the first is the canary
  * @param maxPushMib   the largest pack a git push may send, in MiB
  * @param secretsOnPush {@code warn} or {@code reject}: what a push that adds a likely secret gets
+ * @param strategy     {@code zero-downtime} (two slots behind a proxy on each host) or {@code restart} (one unit)
+ * @param drainSeconds how long the old slot's in-flight requests get after a switch
+ * @param standbySeconds how long the old slot stays warm after a deploy, for an instant rollback; 0: stopped after the drain
  */
 public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
                   int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
-                  int maxPushMib, String secretsOnPush) {
+                  int maxPushMib, String secretsOnPush, String strategy, int drainSeconds, int standbySeconds) {
     public static final String DEFAULT_BRANCH = "main";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_JAVA_VERSION = 17;
@@ -28,6 +31,12 @@ public record App(long id, String name, String repoUrl, String branch, int port,
     public static final int DEFAULT_KEEP_RELEASES = 5;
     public static final int DEFAULT_MAX_PUSH_MIB = 512;
     public static final String DEFAULT_SECRETS_ON_PUSH = "warn";
+    public static final String ZERO_DOWNTIME = "zero-downtime";
+    public static final String RESTART = "restart";
+    /** New apps switch without downtime; apps made before it existed keep {@code restart} (see V9). */
+    public static final String DEFAULT_STRATEGY = ZERO_DOWNTIME;
+    public static final int DEFAULT_DRAIN_SECONDS = 30;
+    public static final int DEFAULT_STANDBY_SECONDS = 600;
 
     public App {
         hosts = List.copyOf(hosts);
@@ -41,6 +50,20 @@ public record App(long id, String name, String repoUrl, String branch, int port,
         this(id, name, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
                 artifactPath, buildTimeoutSeconds, keepReleases, batchSize, hosts, createdAt, maxPushMib,
                 DEFAULT_SECRETS_ON_PUSH);
+    }
+
+    /** An app that restarts in place (today's behaviour before zero-downtime), with the default drain and standby. */
+    public App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
+               String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
+               int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
+               int maxPushMib, String secretsOnPush) {
+        this(id, name, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
+                artifactPath, buildTimeoutSeconds, keepReleases, batchSize, hosts, createdAt, maxPushMib, secretsOnPush,
+                RESTART, DEFAULT_DRAIN_SECONDS, DEFAULT_STANDBY_SECONDS);
+    }
+
+    public boolean zeroDowntime() {
+        return ZERO_DOWNTIME.equals(strategy);
     }
 
     public boolean rejectsSecrets() {

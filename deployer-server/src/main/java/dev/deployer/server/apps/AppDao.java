@@ -18,11 +18,12 @@ public interface AppDao {
     record AppRow(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
                   int buildTimeoutSeconds, int keepReleases, Integer batchSize, String webhookSecret,
-                  Instant createdAt, Instant deletedAt, int maxPushMib, String secretsOnPush) {}
+                  Instant createdAt, Instant deletedAt, int maxPushMib, String secretsOnPush, String strategy,
+                  int drainSeconds, int standbySeconds) {}
 
     String COLUMNS = "id, name, repo_url, branch, port, java_options, java_version, health_path, health_timeout_seconds, "
             + "build_command, artifact_path, build_timeout_seconds, keep_releases, batch_size, webhook_secret, "
-            + "created_at, deleted_at, max_push_mib, secrets_on_push";
+            + "created_at, deleted_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM apps WHERE name = :name AND deleted_at IS NULL")
     Optional<AppRow> findLive(@Bind("name") String name);
@@ -36,9 +37,9 @@ public interface AppDao {
 
     @SqlUpdate("INSERT INTO apps (name, repo_url, branch, port, java_options, java_version, health_path, "
             + "health_timeout_seconds, build_command, artifact_path, build_timeout_seconds, keep_releases, batch_size, "
-            + "webhook_secret, created_at, max_push_mib, secrets_on_push) VALUES (:name, :repoUrl, :branch, :port, :javaOptions, :javaVersion, "
+            + "webhook_secret, created_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds) VALUES (:name, :repoUrl, :branch, :port, :javaOptions, :javaVersion, "
             + ":healthPath, :healthTimeoutSeconds, :buildCommand, :artifactPath, :buildTimeoutSeconds, :keepReleases, "
-            + ":batchSize, :webhookSecret, :createdAt, :maxPushMib, :secretsOnPush)")
+            + ":batchSize, :webhookSecret, :createdAt, :maxPushMib, :secretsOnPush, :strategy, :drainSeconds, :standbySeconds)")
     @GetGeneratedKeys("id")
     long insert(@BindMethods AppRow row);
 
@@ -48,7 +49,8 @@ public interface AppDao {
             + "build_command = :buildCommand, artifact_path = :artifactPath, build_timeout_seconds = :buildTimeoutSeconds, "
             + "keep_releases = :keepReleases, batch_size = :batchSize, webhook_secret = :webhookSecret, "
             + "created_at = :createdAt, deleted_at = :deletedAt, max_push_mib = :maxPushMib, "
-            + "secrets_on_push = :secretsOnPush WHERE id = :id")
+            + "secrets_on_push = :secretsOnPush, strategy = :strategy, drain_seconds = :drainSeconds, "
+            + "standby_seconds = :standbySeconds WHERE id = :id")
     int update(@BindMethods AppRow row);
 
     /** Host names in deploy order. */

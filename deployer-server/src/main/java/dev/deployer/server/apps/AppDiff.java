@@ -27,6 +27,9 @@ final class AppDiff {
         FIELDS.put("batchSize", App::batchSize);
         FIELDS.put("maxPushMib", App::maxPushMib);
         FIELDS.put("secretsOnPush", App::secretsOnPush);
+        FIELDS.put("strategy", App::strategy);
+        FIELDS.put("drainSeconds", App::drainSeconds);
+        FIELDS.put("standbySeconds", App::standbySeconds);
     }
 
     private AppDiff() {}

@@ -27,7 +27,7 @@ final class AppFields {
         AppRow defaults = new AppRow(0, name, null, App.DEFAULT_BRANCH, App.DEFAULT_PORT, "", App.DEFAULT_JAVA_VERSION,
                 null, App.DEFAULT_HEALTH_TIMEOUT_SECONDS, null, null, App.DEFAULT_BUILD_TIMEOUT_SECONDS,
                 App.DEFAULT_KEEP_RELEASES, null, sealedWebhookSecret, now, null, App.DEFAULT_MAX_PUSH_MIB,
-                App.DEFAULT_SECRETS_ON_PUSH);
+                App.DEFAULT_SECRETS_ON_PUSH, App.DEFAULT_STRATEGY, App.DEFAULT_DRAIN_SECONDS, App.DEFAULT_STANDBY_SECONDS);
         return merged(defaults, r, allowLocalRepos);
     }
 
@@ -50,7 +50,19 @@ final class AppFields {
                 r.batchSize() == null ? current.batchSize() : r.batchSize() == 0 ? null : between("batch size", r.batchSize(), 1, 1000),
                 current.webhookSecret(), current.createdAt(), current.deletedAt(),
                 r.maxPushMib() == null ? current.maxPushMib() : between("max push (MiB)", r.maxPushMib(), 1, 65536),
-                r.secretsOnPush() == null ? current.secretsOnPush() : secretsOnPush(r.secretsOnPush()));
+                r.secretsOnPush() == null ? current.secretsOnPush() : secretsOnPush(r.secretsOnPush()),
+                r.strategy() == null ? current.strategy() : strategy(r.strategy()),
+                r.drainSeconds() == null ? current.drainSeconds() : between("drain (seconds)", r.drainSeconds(), 0, 3600),
+                r.standbySeconds() == null ? current.standbySeconds()
+                        : between("standby (seconds)", r.standbySeconds(), 0, 86400));
+    }
+
+    private static String strategy(String value) {
+        if (!value.equals(App.ZERO_DOWNTIME) && !value.equals(App.RESTART)) {
+            throw new IllegalArgumentException("strategy must be zero-downtime or restart (got '"
+                    + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "')");
+        }
+        return value;
     }
 
     private static String secretsOnPush(String value) {
