@@ -13,6 +13,10 @@ public record HostLayout(String app) {
     /** Where every app's releases live; preflight checks the free space of the filesystem holding it. */
     public static final String APPS_ROOT = "/opt/deployer";
     public static final String UNIT_DIR = "/etc/systemd/system";
+    /** The proxy in front of zero-downtime slots (Debian package haproxy); preflight checks its version. */
+    public static final String HAPROXY = "/usr/sbin/haproxy";
+    /** The client for the proxy's runtime API socket (Debian package socat): haproxy itself cannot be one. */
+    public static final String SOCAT = "/usr/bin/socat";
 
     public HostLayout {
         Names.appName(app);
@@ -79,5 +83,60 @@ public record HostLayout(String app) {
     /** The system user the app runs as; same as the app name, which {@link Names#appName} keeps a valid user name. */
     public String user() {
         return app;
+    }
+
+    /** {@code /etc/deployer/APP}: the proxy config and the slots' env files (a directory beside {@link #envFile()}). */
+    public String etcDir() {
+        return ENV_DIR + "/" + app;
+    }
+
+    /** The proxy config, root-owned 0644 (no secrets in it): always names the live slot. */
+    public String proxyConfig() {
+        return etcDir() + "/haproxy.cfg";
+    }
+
+    /** Where a new proxy config lands and is checked with {@code haproxy -c} before it replaces {@link #proxyConfig()}. */
+    public String proxyConfigCandidate() {
+        return proxyConfig() + ".new";
+    }
+
+    public String proxyUnitName() {
+        return "deployer-" + app + "-proxy.service";
+    }
+
+    public String proxyUnitFile() {
+        return UNIT_DIR + "/" + proxyUnitName();
+    }
+
+    /** {@link #proxyRuntimeDir()} relative to /run, as {@code RuntimeDirectory=} takes it: systemd creates and removes it. */
+    public String proxyRuntimeDirectoryName() {
+        return "deployer-" + app + "-proxy";
+    }
+
+    public String proxyRuntimeDir() {
+        return "/run/" + proxyRuntimeDirectoryName();
+    }
+
+    /** The proxy's runtime API (stats socket), mode 0600, owned by the haproxy user: only root reaches it. */
+    public String proxySocket() {
+        return proxyRuntimeDir() + "/admin.sock";
+    }
+
+    public String proxyPidFile() {
+        return proxyRuntimeDir() + "/haproxy.pid";
+    }
+
+    /** A slot's EnvironmentFile, root:root 0600: the config of the release that slot runs, with PORT set to the slot's port. */
+    public String slotEnvFile(Slot slot) {
+        return etcDir() + "/slot-" + slot.id() + ".env";
+    }
+
+    /** {@code deployer-APP@a.service}: a full unit file per slot (no template), rendered from the release the slot runs. */
+    public String slotUnitName(Slot slot) {
+        return "deployer-" + app + "@" + slot.id() + ".service";
+    }
+
+    public String slotUnitFile(Slot slot) {
+        return UNIT_DIR + "/" + slotUnitName(slot);
     }
 }
