@@ -42,6 +42,7 @@ import dev.deployer.server.deploy.ReleasesResource;
 import dev.deployer.server.deploy.Retention;
 import dev.deployer.server.deploy.RollbackResource;
 import dev.deployer.server.deploy.RollingDeploy;
+import dev.deployer.server.deploy.SlotRollout;
 import dev.deployer.server.deploy.StatusResource;
 import dev.deployer.server.deploy.UnitRemoval;
 import dev.deployer.server.git.GitAccess;
@@ -164,7 +165,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         DeploymentDao deploymentDao = jdbi.onDemand(DeploymentDao.class);
         DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
         HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofSeconds(1));
-        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), deploymentDao, hostWork, clock);
+        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), new SlotRollout(ssh, health, clock), deploymentDao,
+                hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
                 new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);

@@ -22,15 +22,26 @@ public class RollingDeploy {
     private static final Logger LOG = LoggerFactory.getLogger(RollingDeploy.class);
 
     private final HostRollout rollout;
+    private final SlotRollout slots;
     private final DeploymentDao dao;
     private final ExecutorService workers;
     private final Clock clock;
 
-    public RollingDeploy(HostRollout rollout, DeploymentDao dao, ExecutorService workers, Clock clock) {
+    /** {@code slots} runs the apps whose strategy is zero-downtime; null: every app restarts in place. */
+    public RollingDeploy(HostRollout rollout, SlotRollout slots, DeploymentDao dao, ExecutorService workers, Clock clock) {
         this.rollout = rollout;
+        this.slots = slots;
         this.dao = dao;
         this.workers = workers;
         this.clock = clock;
+    }
+
+    public RollingDeploy(HostRollout rollout, DeploymentDao dao, ExecutorService workers, Clock clock) {
+        this(rollout, null, dao, workers, clock);
+    }
+
+    private boolean zeroDowntime(RolloutPlan plan) {
+        return slots != null && plan.app().zeroDowntime();
     }
 
     /**
@@ -62,7 +73,11 @@ public class RollingDeploy {
             touched.addAll(batch);
             Outcome activated = onEach(batch, host -> {
                 record(plan, host, "activating", null);
-                rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
+                if (zeroDowntime(plan)) {
+                    slots.activate(host, plan.app(), plan.target(), plan.config(), log);
+                } else {
+                    rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
+                }
                 record(plan, host, "healthy", null);
             });
             if (!activated.ok()) {
@@ -74,7 +89,21 @@ public class RollingDeploy {
                 throw firstOf(activated.failures());
             }
         }
+        if (zeroDowntime(plan)) {
+            settle(plan, hosts, log);
+        }
         return uploads[0];
+    }
+
+    /**
+     * Every host serves the new release: the old slots drain and go to standby. Housekeeping: the deployment has
+     * succeeded, so a host that cannot settle is logged and named in an event, never failed or reverted.
+     */
+    private void settle(RolloutPlan plan, List<HostTarget> hosts, StepLog log) {
+        Outcome settled = onEach(hosts, host -> slots.settle(host, plan.app(), log));
+        settled.failures().forEach((host, e) -> LOG.warn("deployment={} app={} host={} old slot not settled: {}",
+                plan.deployment(), plan.app().name(), host.name(), e.getMessage()));
+        settled.restoreInterrupt();
     }
 
     /** Puts every touched host back; a host whose revert fails is reported, the others are still reverted. */
@@ -82,7 +111,9 @@ public class RollingDeploy {
         log.note(null, "revert", plan.previous().map(p -> "putting " + touched.size() + " host(s) back on " + p.label())
                 .orElse("first deploy failed: stopping the app on " + touched.size() + " host(s)"));
         Outcome reverted = onEach(touched, host -> {
-            if (plan.previous().isPresent()) {
+            if (zeroDowntime(plan)) {
+                slots.revert(host, plan.app(), plan.previous(), plan.previousConfig(), log);
+            } else if (plan.previous().isPresent()) {
                 rollout.activate(host, plan.app(), plan.previous().get(), plan.previousConfig(), log);
             } else {
                 rollout.retire(host, plan.app(), log);

@@ -139,4 +139,18 @@ public record HostLayout(String app) {
     public String slotUnitFile(Slot slot) {
         return UNIT_DIR + "/" + slotUnitName(slot);
     }
+
+    /** {@code /opt/deployer/APP/slot-a -> releases/vN}: the release a slot runs; its unit starts {@code slot-%i/app.jar}. */
+    public String slotLink(Slot slot) {
+        return appDir() + "/slot-" + slot.id();
+    }
+
+    /** The transient timer that stops the warm standby slot when its window ends (one per app: one standby at a time). */
+    public String standbyUnitBase() {
+        return "deployer-" + app + "-standby";
+    }
+
+    public String standbyTimerName() {
+        return standbyUnitBase() + ".timer";
+    }
 }

@@ -72,4 +72,26 @@ public final class SystemdUnit {
     static String forExecStart(String word) {
         return word.replace("%", "%%").replace("$", "$$");
     }
+
+    /**
+     * The unit of one zero-downtime slot, from a release's unit text (what {@link #render} made): the same
+     * service, reading the slot's own env file (its PORT is the slot's) and starting the jar the slot's link
+     * points at. Written as {@code deployer-APP@a.service}, where systemd fills {@code %i} with the slot.
+     * Pure, so the release stays the one record of what runs; a text {@link #render} did not make is refused.
+     */
+    public static String forSlot(String unitText, String app) {
+        HostLayout layout = new HostLayout(app);
+        String envLine = "EnvironmentFile=" + layout.envFile();
+        String jar = " -jar " + layout.currentJar();
+        String description = "Description=deployer app " + app;
+        if (!unitText.contains("\n" + envLine + "\n") || !unitText.contains(jar + "\n")
+                || !unitText.contains("\n" + description + "\n")) {
+            throw new IllegalArgumentException("the release's unit of " + app + " was not written by this deployer's "
+                    + "renderer; deploy a new build to get one");
+        }
+        return unitText
+                .replace("\n" + description + "\n", "\n" + description + " (slot %i)\n")
+                .replace("\n" + envLine + "\n", "\nEnvironmentFile=" + layout.etcDir() + "/slot-%i.env\n")
+                .replace(jar + "\n", " -jar " + layout.appDir() + "/slot-%i/app.jar\n");
+    }
 }

@@ -68,6 +68,11 @@ public final class SshHosts implements AutoCloseable {
         return execute(host, step, command, null, timeout, true);
     }
 
+    /** {@link #runAllowingFailure} with {@code stdin} as the command's input. */
+    public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout) {
+        return execute(host, step, command, new ByteArrayInputStream(stdin), timeout, true);
+    }
+
     public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command) {
         return runAllowingFailure(host, step, command, limits.commandTimeout());
     }

@@ -1,0 +1,303 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.server.apps.App;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.EnvFile;
+import dev.deployer.server.remote.HostCommands;
+import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ProxyApiCall;
+import dev.deployer.server.remote.ProxyCommands;
+import dev.deployer.server.remote.ProxyConfig;
+import dev.deployer.server.remote.ProxySpec;
+import dev.deployer.server.remote.ProxyStats;
+import dev.deployer.server.remote.ProxyUnit;
+import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.remote.Slot;
+import dev.deployer.server.remote.SlotCommands;
+import dev.deployer.server.remote.SlotPorts;
+import dev.deployer.server.remote.SlotState;
+import dev.deployer.server.remote.SystemdUnit;
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostTarget;
+import dev.deployer.server.ssh.SshHosts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A zero-downtime release on one host: the new release starts in the idle slot on its own
+ * internal port and passes the health gate there; only then does the proxy on the app's port
+ * send it traffic (config file first, then the runtime API, so a proxy restart agrees). The old
+ * slot keeps serving until that moment and afterwards drains, then stays warm for the app's
+ * standby window: a rollback to it is a proxy switch. Stateless: every step reads the host.
+ */
+public class SlotRollout {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SshHosts ssh;
+    private final HealthGate health;
+    private final Clock clock;
+
+    public SlotRollout(SshHosts ssh, HealthGate health, Clock clock) {
+        this.ssh = ssh;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** Makes {@code release} live on {@code host}; throws, with the live slot untouched, when it cannot. */
+    public void activate(HostTarget host, App app, Release release, Map<String, Secret> config, StepLog log) {
+        HostState now = read(host, app);
+        // A warm standby that runs exactly this release and answers its health check: switching is all it takes.
+        Optional<Slot> warm = now.live().map(Slot::other)
+                .filter(standby -> runs(host, app, now, standby, release, config) && health.answers(host, app, standby));
+        if (warm.isPresent()) {
+            Slot slot = warm.get();
+            log.step(host, "switch", () -> {
+                ssh.runAllowingFailure(host, "switch", SlotCommands.cancelStandbyStop(app.name()).privileged(host.root()), STEP_TIMEOUT);
+                ssh.run(host, "switch", SlotCommands.pointSlot(app.name(), slot, release.version(), suffix()).privileged(host.root()),
+                        STEP_TIMEOUT);
+                switchTo(host, app, slot, release, true);
+                return "slot " + slot + " was warm with this release: proxy switched to it, no JVM started";
+            });
+            return;
+        }
+        Slot idle = now.live().map(Slot::other).orElse(Slot.A);
+        log.step(host, "configure", () -> configure(host, app, release, config, idle, now));
+        log.step(host, "start", () -> {
+            ssh.run(host, "start", ProxyCommands.startSlot(app.name(), idle).privileged(host.root()), STEP_TIMEOUT);
+            return new HostLayout(app.name()).slotUnitName(idle) + " started on port " + new SlotPorts(app.port()).port(idle);
+        });
+        log.step(host, "health", () -> health.await(host, app, idle));
+        log.step(host, "switch", () -> {
+            boolean running = now.proxyRunning();
+            switchTo(host, app, idle, release, running);
+            return running ? "proxy on port " + app.port() + " switched to slot " + idle
+                    : "proxy started on port " + app.port() + " with slot " + idle + " live";
+        });
+    }
+
+    /**
+     * Puts a host back on {@code previous}: when the slot that ran it is still up this is a switch back (and the
+     * new slot is stopped); otherwise {@code previous} starts like a deploy. Without a previous release the app is
+     * taken off the host: slots and proxy stopped.
+     */
+    public void revert(HostTarget host, App app, Optional<Release> previous, Map<String, Secret> previousConfig, StepLog log) {
+        HostState now = read(host, app);
+        if (previous.isEmpty()) {
+            log.step(host, "stop", () -> {
+                RemoteCommand stop = RemoteCommand.of("systemctl", "disable", "--now", "--", new HostLayout(app.name()).proxyUnitName(),
+                        new HostLayout(app.name()).slotUnitName(Slot.A), new HostLayout(app.name()).slotUnitName(Slot.B));
+                ssh.runAllowingFailure(host, "stop", stop.privileged(host.root()), STEP_TIMEOUT);
+                ssh.run(host, "stop", HostCommands.removeFile(new HostLayout(app.name()).current()).privileged(host.root()), STEP_TIMEOUT);
+                return "slots and proxy stopped; no release is current on this host";
+            });
+            return;
+        }
+        Release back = previous.get();
+        if (!now.proxyRunning()) {
+            // The host never switched to slots: its own unit still serves the previous release, untouched.
+            log.step(host, "stop", () -> {
+                RemoteCommand stop = RemoteCommand.of("systemctl", "disable", "--now", "--",
+                        new HostLayout(app.name()).slotUnitName(Slot.A), new HostLayout(app.name()).slotUnitName(Slot.B));
+                ssh.runAllowingFailure(host, "stop", stop.privileged(host.root()), STEP_TIMEOUT);
+                return "new slot stopped; " + new HostLayout(app.name()).unitName() + " still serves " + back.label();
+            });
+            return;
+        }
+        Optional<Slot> old = List.of(Slot.values()).stream()
+                .filter(slot -> now.slots().slot(slot).active() && Integer.valueOf(back.version()).equals(now.slots().slot(slot).version()))
+                .findFirst();
+        if (old.isEmpty()) {
+            activate(host, app, back, previousConfig, log);
+            return;
+        }
+        Slot slot = old.get();
+        log.step(host, "switch", () -> {
+            if (now.live().orElse(null) != slot) {
+                switchTo(host, app, slot, back, now.proxyRunning());
+            }
+            ssh.runAllowingFailure(host, "switch", ProxyCommands.stopSlot(app.name(), slot.other()).privileged(host.root()),
+                    STEP_TIMEOUT);
+            return "slot " + slot + " (" + back.label() + ") live again; slot " + slot.other() + " stopped";
+        });
+    }
+
+    /**
+     * After every host switched: the old slot finishes its in-flight requests (up to the app's drain time), is
+     * taken out of the proxy, and then stops or, for the standby window, stays warm; the host's own timer stops it.
+     */
+    public void settle(HostTarget host, App app, StepLog log) {
+        HostState now = read(host, app);
+        if (now.live().isEmpty()) {
+            return;
+        }
+        Slot old = now.live().get().other();
+        if (!now.slots().slot(old).active()) {
+            return;
+        }
+        log.step(host, "drain", () -> {
+            String drained = drain(host, app, old);
+            ssh.runAllowingFailure(host, "drain", SlotCommands.cancelStandbyStop(app.name()).privileged(host.root()), STEP_TIMEOUT);
+            if (app.standbySeconds() == 0) {
+                ssh.run(host, "drain", ProxyCommands.stopSlot(app.name(), old).privileged(host.root()), STEP_TIMEOUT);
+                return drained + "; slot " + old + " stopped (no standby)";
+            }
+            Instant until = clock.instant().plusSeconds(app.standbySeconds());
+            ssh.run(host, "drain", SlotCommands.stopStandbyAt(app.name(), old, until).privileged(host.root()), STEP_TIMEOUT);
+            return drained + "; slot " + old + " (v" + now.slots().slot(old).version() + ") stays warm for "
+                    + app.standbySeconds() + " s, one more JVM on this host until then";
+        });
+    }
+
+    private String drain(HostTarget host, App app, Slot old) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(app.drainSeconds()).toNanos();
+        while (true) {
+            int sessions = stats(host, app).flatMap(s -> s.server(old)).map(ProxyStats.Server::sessions).orElse(0);
+            if (sessions == 0) {
+                api(host, app, ProxyCommands.maintenance(app.name(), old));
+                return "slot " + old + " drained in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+            }
+            if (System.nanoTime() >= deadline) {
+                api(host, app, ProxyCommands.shutdownSessions(app.name(), old));
+                api(host, app, ProxyCommands.maintenance(app.name(), old));
+                return "slot " + old + " still had " + sessions + " request(s) after " + app.drainSeconds() + " s: cut";
+            }
+            sleep(200);
+        }
+    }
+
+    private String configure(HostTarget host, App app, Release release, Map<String, Secret> config, Slot idle, HostState now) {
+        HostLayout layout = new HostLayout(app.name());
+        boolean root = host.root();
+        if (now.slots().slot(idle).active()) {
+            // An older standby: a new release takes its place.
+            ssh.runAllowingFailure(host, "configure", SlotCommands.cancelStandbyStop(app.name()).privileged(root), STEP_TIMEOUT);
+            ssh.run(host, "configure", ProxyCommands.stopSlot(app.name(), idle).privileged(root), STEP_TIMEOUT);
+        }
+        ssh.run(host, "configure", ProxyCommands.ensureEtcDir(app.name()).privileged(root), STEP_TIMEOUT);
+        ssh.writeFile(host, "configure", layout.slotEnvFile(idle), EnvFile.render(config, new SlotPorts(app.port()).port(idle)),
+                "0600", "root:root");
+        ssh.run(host, "configure", SlotCommands.pointSlot(app.name(), idle, release.version(), suffix()).privileged(root), STEP_TIMEOUT);
+        boolean reload = writeIfChanged(host, layout.slotUnitFile(idle), SystemdUnit.forSlot(release.unitText(), app.name()));
+        reload |= writeIfChanged(host, layout.proxyUnitFile(), ProxyUnit.render(app.name()));
+        if (reload) {
+            ssh.run(host, "configure", HostCommands.daemonReload().privileged(root), STEP_TIMEOUT);
+        }
+        return "slot " + idle + " set up for " + release.label() + " (env file: " + config.size() + " vars + PORT "
+                + new SlotPorts(app.port()).port(idle) + ")" + (reload ? "; units changed, daemon reloaded" : "");
+    }
+
+    /** Config file first (so a proxy restart agrees), then the runtime switch or the proxy's first start. */
+    private void switchTo(HostTarget host, App app, Slot slot, Release release, boolean proxyRunning) {
+        boolean root = host.root();
+        HostLayout layout = new HostLayout(app.name());
+        ProxySpec spec = new ProxySpec(app.name(), app.port(), slot, Math.max(1, app.drainSeconds()));
+        ssh.run(host, "switch", ProxyCommands.ensureEtcDir(app.name()).privileged(root), STEP_TIMEOUT);
+        ssh.writeFile(host, "switch", layout.proxyConfigCandidate(), ProxyConfig.render(spec).getBytes(StandardCharsets.UTF_8),
+                "0644", "root:root");
+        ssh.run(host, "switch", ProxyCommands.publishConfig(app.name()).privileged(root), STEP_TIMEOUT);
+        if (proxyRunning) {
+            api(host, app, ProxyCommands.switchTo(app.name(), slot));
+        } else {
+            // Moving from one unit to slots: the old unit holds the app's port until it stops (a gap of about a second, once).
+            ssh.runAllowingFailure(host, "switch", RemoteCommand.of("systemctl", "disable", "--now", "--", layout.unitName())
+                    .privileged(root), STEP_TIMEOUT);
+            ssh.run(host, "switch", ProxyCommands.startProxy(app.name()).privileged(root), STEP_TIMEOUT);
+        }
+        ssh.run(host, "switch", RemoteCommand.and(ProxyCommands.bootLiveSlot(app.name(), slot),
+                ReleaseCommands.switchCurrent(app.name(), release.version(), suffix())).privileged(root), STEP_TIMEOUT);
+    }
+
+    /** Whether {@code slot} is up and runs exactly this release: the same jar, env file and unit (by sha256, on the host). */
+    private boolean runs(HostTarget host, App app, HostState now, Slot slot, Release release, Map<String, Secret> config) {
+        SlotState.Instance instance = now.slots().slot(slot);
+        if (!instance.active() || instance.version() == null) {
+            return false;
+        }
+        HostLayout layout = new HostLayout(app.name());
+        CommandResult sums = ssh.runAllowingFailure(host, "switch", RemoteCommand.of("sha256sum", "--",
+                layout.releaseJar(instance.version()), layout.slotEnvFile(slot), layout.slotUnitFile(slot)).privileged(host.root()),
+                STEP_TIMEOUT);
+        List<String> hashes = sums.stdout().lines().map(line -> line.split("\\s+", 2)[0]).toList();
+        return sums.ok() && hashes.size() == 3
+                && hashes.get(0).equalsIgnoreCase(release.artifactSha256())
+                && hashes.get(1).equals(sha256(EnvFile.render(config, new SlotPorts(app.port()).port(slot))))
+                && hashes.get(2).equals(sha256(SystemdUnit.forSlot(release.unitText(), app.name()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean writeIfChanged(HostTarget host, String path, String text) {
+        String existing = ssh.runAllowingFailure(host, "configure", HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
+                .stdout();
+        if (existing.equals(text)) {
+            return false;
+        }
+        ssh.writeFile(host, "configure", path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+        return true;
+    }
+
+    /** What the proxy and the slots are doing on a host now. */
+    record HostState(Optional<ProxyStats> proxy, SlotState slots) {
+        boolean proxyRunning() {
+            return proxy.isPresent();
+        }
+
+        Optional<Slot> live() {
+            return proxy.flatMap(ProxyStats::live);
+        }
+    }
+
+    HostState read(HostTarget host, App app) {
+        String out = ssh.runAllowingFailure(host, "configure", SlotCommands.readSlots(app.name()).privileged(host.root()), STEP_TIMEOUT)
+                .stdout();
+        return new HostState(stats(host, app), SlotState.parse(app.name(), out));
+    }
+
+    private Optional<ProxyStats> stats(HostTarget host, App app) {
+        ProxyApiCall call = ProxyCommands.showStat(app.name());
+        CommandResult result = ssh.runAllowingFailure(host, "switch", call.command().privileged(host.root()), call.stdin(), STEP_TIMEOUT);
+        if (!result.ok() || !result.stdout().startsWith("# ")) {
+            return Optional.empty();
+        }
+        return Optional.of(ProxyStats.parse(result.stdout()));
+    }
+
+    private void api(HostTarget host, App app, ProxyApiCall call) {
+        CommandResult result = ssh.run(host, "switch", call.command().privileged(host.root()), call.stdin(), STEP_TIMEOUT);
+        if (!ProxyApiCall.applied(result.stdout())) {
+            throw new IllegalStateException("the proxy of " + app.name() + " refused '" + call.input().strip() + "': "
+                    + result.stdout().strip());
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while draining");
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
