@@ -100,8 +100,12 @@ public record HostLayout(String app) {
         return proxyConfig() + ".new";
     }
 
+    /**
+     * {@code deployer-APP@proxy.service}: every unit of an app's own starts {@code deployer-APP@} or is
+     * {@code deployer-APP.service}, so no other app's name (which cannot hold '@') ever collides with it.
+     */
     public String proxyUnitName() {
-        return "deployer-" + app + "-proxy.service";
+        return "deployer-" + app + "@proxy.service";
     }
 
     public String proxyUnitFile() {
@@ -147,7 +151,7 @@ public record HostLayout(String app) {
 
     /** The transient timer that stops the warm standby slot when its window ends (one per app: one standby at a time). */
     public String standbyUnitBase() {
-        return "deployer-" + app + "-standby";
+        return "deployer-" + app + "@standby";
     }
 
     public String standbyTimerName() {

@@ -33,7 +33,7 @@ public final class ProxyUnit {
                 "SuccessExitStatus=143",
                 "Restart=always",
                 "RestartSec=2",
-                "SyslogIdentifier=" + app + "-proxy",
+                "SyslogIdentifier=" + app + "@proxy",
                 "NoNewPrivileges=yes",
                 "PrivateTmp=yes",
                 "ProtectSystem=strict",

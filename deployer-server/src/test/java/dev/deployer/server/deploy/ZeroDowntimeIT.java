@@ -115,7 +115,7 @@ class ZeroDowntimeIT {
         assertThat(done.status()).as(done.reason()).isEqualTo("succeeded");
         assertEveryHostServes("hello from hello-service 1");
         for (TestHost host : hosts) {
-            assertThat(host.run("systemctl is-active deployer-" + APP + "-proxy.service").out().trim()).isEqualTo("active");
+            assertThat(host.run("systemctl is-active deployer-" + APP + "@proxy.service").out().trim()).isEqualTo("active");
             assertThat(host.run("systemctl is-active deployer-" + APP + "@a.service").out().trim()).isEqualTo("active");
         }
         AppStatus status = client().status(APP);

@@ -12,8 +12,8 @@ class HostLayoutSlotsTest {
         assertThat(shop.etcDir()).isEqualTo("/etc/deployer/shop");
         assertThat(shop.proxyConfig()).isEqualTo("/etc/deployer/shop/haproxy.cfg");
         assertThat(shop.proxyConfigCandidate()).isEqualTo("/etc/deployer/shop/haproxy.cfg.new");
-        assertThat(shop.proxyUnitName()).isEqualTo("deployer-shop-proxy.service");
-        assertThat(shop.proxyUnitFile()).isEqualTo("/etc/systemd/system/deployer-shop-proxy.service");
+        assertThat(shop.proxyUnitName()).isEqualTo("deployer-shop@proxy.service");
+        assertThat(shop.proxyUnitFile()).isEqualTo("/etc/systemd/system/deployer-shop@proxy.service");
         assertThat(shop.proxyRuntimeDirectoryName()).isEqualTo("deployer-shop-proxy");
         assertThat(shop.proxySocket()).isEqualTo("/run/deployer-shop-proxy/admin.sock");
         assertThat(shop.proxyPidFile()).isEqualTo("/run/deployer-shop-proxy/haproxy.pid");

@@ -21,9 +21,9 @@ class ProxyCommandsTest {
     @Test
     void proxyAndSlotUnits() {
         assertThat(ProxyCommands.startProxy("shop").render()).isEqualTo(
-                "'systemctl' 'enable' '--' 'deployer-shop-proxy.service' && 'systemctl' 'start' '--' 'deployer-shop-proxy.service'");
+                "'systemctl' 'enable' '--' 'deployer-shop@proxy.service' && 'systemctl' 'start' '--' 'deployer-shop@proxy.service'");
         assertThat(ProxyCommands.reloadProxy("shop").render())
-                .isEqualTo("'systemctl' 'reload-or-restart' '--' 'deployer-shop-proxy.service'");
+                .isEqualTo("'systemctl' 'reload-or-restart' '--' 'deployer-shop@proxy.service'");
         assertThat(ProxyCommands.startSlot("shop", Slot.B).render()).isEqualTo("'systemctl' 'start' '--' 'deployer-shop@b.service'");
         assertThat(ProxyCommands.stopSlot("shop", Slot.A).render()).isEqualTo("'systemctl' 'stop' '--' 'deployer-shop@a.service'");
         assertThat(ProxyCommands.bootLiveSlot("shop", Slot.B).render()).isEqualTo(

@@ -86,7 +86,7 @@ class ProxyConfigTest {
                 SuccessExitStatus=143
                 Restart=always
                 RestartSec=2
-                SyslogIdentifier=shop-proxy
+                SyslogIdentifier=shop@proxy
                 NoNewPrivileges=yes
                 PrivateTmp=yes
                 ProtectSystem=strict

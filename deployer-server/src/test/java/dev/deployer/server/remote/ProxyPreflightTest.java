@@ -33,7 +33,7 @@ class ProxyPreflightTest {
     @Test
     void eachPortAndTheUnitsAllowedToHoldIt() {
         assertThat(ProxyPreflight.ports(8080)).isEqualTo(List.of(8080, 18080, 28080));
-        assertThat(ProxyPreflight.ownUnits("shop", 8080, 8080)).isEqualTo(List.of("deployer-shop-proxy.service", "deployer-shop.service"));
+        assertThat(ProxyPreflight.ownUnits("shop", 8080, 8080)).isEqualTo(List.of("deployer-shop@proxy.service", "deployer-shop.service"));
         assertThat(ProxyPreflight.ownUnits("shop", 8080, 18080)).isEqualTo(List.of("deployer-shop@a.service"));
         assertThat(ProxyPreflight.ownUnits("shop", 8080, 28080)).isEqualTo(List.of("deployer-shop@b.service"));
         assertThatThrownBy(() -> ProxyPreflight.ownUnits("shop", 8080, 9090)).isInstanceOf(IllegalArgumentException.class);

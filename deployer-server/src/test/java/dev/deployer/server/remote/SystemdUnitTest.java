@@ -60,4 +60,21 @@ class SystemdUnitTest {
     void sameAppGivesTheSameTextSoAnUnchangedUnitNeedsNoDaemonReload() {
         assertThat(SystemdUnit.render(app("web", "-Xmx1g"))).isEqualTo(SystemdUnit.render(app("web", "-Xmx1g")));
     }
+
+    @Test
+    void aSlotsUnitReadsTheSlotsEnvFileAndRunsTheJarItsLinkPointsAt() {
+        String slot = SystemdUnit.forSlot(SystemdUnit.render(app("billing", "-Xmx256m -Dp=%d")), "billing");
+
+        assertThat(slot).contains("\nDescription=deployer app billing (slot %i)\n")
+                .contains("\nEnvironmentFile=/etc/deployer/billing/slot-%i.env\n")
+                .contains("\nExecStart=/usr/bin/java -Xmx256m -Dp=%%d -jar /opt/deployer/billing/slot-%i/app.jar\n")
+                .doesNotContain("current/app.jar").doesNotContain("/etc/deployer/billing.env");
+        assertThat(slot.lines().count()).isEqualTo(SystemdUnit.render(app("billing", "-Xmx256m -Dp=%d")).lines().count());
+    }
+
+    @Test
+    void aUnitTextNotWrittenByTheRendererIsRefusedForASlot() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemdUnit.forSlot("[Service]\nExecStart=/bin/sh\n", "billing"))
+                .hasMessageContaining("deploy a new build");
+    }
 }
