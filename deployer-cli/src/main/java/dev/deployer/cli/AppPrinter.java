@@ -36,11 +36,10 @@ final class AppPrinter {
                 .row("batch size", app.batchSize() == null ? "1 (one host at a time)" : app.batchSize())
                 .row("max push", app.maxPushMib() + " MiB")
                 .row("secrets on push", app.secretsOnPush())
-                .row("strategy", app.strategy().equals("restart") ? "restart (one unit, stopped and started: a gap at each deploy)"
-                        : "zero-downtime (two slots behind a proxy)")
-                .row("drain", app.strategy().equals("restart") ? "-" : app.drainSeconds() + " s")
-                .row("standby", app.strategy().equals("restart") ? "-" : app.standbySeconds() == 0 ? "none (old slot stopped after the drain)"
-                        : app.standbySeconds() + " s (one more JVM per host meanwhile)")
+                .row("strategy", strategy(app))
+                .row("drain", "zero-downtime".equals(app.strategy()) ? app.drainSeconds() + " s" : "-")
+                .row("standby", !"zero-downtime".equals(app.strategy()) ? "-" : app.standbySeconds() == 0
+                        ? "none (old slot stopped after the drain)" : app.standbySeconds() + " s (one more JVM per host meanwhile)")
                 .row("webhook URL", app.webhookUrl())
                 .row("created", app.createdAt());
         table.print(out);
@@ -50,5 +49,13 @@ final class AppPrinter {
                     + " --rotate-webhook-secret' makes a new one):");
             out.println("  " + app.webhookSecret());
         }
+    }
+
+    private static String strategy(AppInfo app) {
+        if (app.strategy() == null) {
+            return "-";
+        }
+        return app.strategy().equals("restart") ? "restart (one unit, stopped and started: a gap at each deploy)"
+                : "zero-downtime (two slots behind a proxy)";
     }
 }

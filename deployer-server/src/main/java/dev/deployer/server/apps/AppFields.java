@@ -1,6 +1,7 @@
 package dev.deployer.server.apps;
 
 import dev.deployer.api.AppRequest;
+import dev.deployer.server.remote.SlotPorts;
 import dev.deployer.server.apps.AppDao.AppRow;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,7 +34,7 @@ final class AppFields {
 
     /** {@code current} with what {@code r} sets; the name, secret and dates are not the request's to change. */
     static AppRow merged(AppRow current, AppRequest r, boolean allowLocalRepos) {
-        return new AppRow(current.id(), current.name(),
+        return slotsFit(new AppRow(current.id(), current.name(),
                 keepsRepoUrl(current, r) ? current.repoUrl() : repoUrl(r.repoUrl(), allowLocalRepos),
                 r.branch() == null ? current.branch() : branch(r.branch()),
                 r.port() == null ? current.port() : port(r.port()),
@@ -54,7 +55,15 @@ final class AppFields {
                 r.strategy() == null ? current.strategy() : strategy(r.strategy()),
                 r.drainSeconds() == null ? current.drainSeconds() : between("drain (seconds)", r.drainSeconds(), 0, 3600),
                 r.standbySeconds() == null ? current.standbySeconds()
-                        : between("standby (seconds)", r.standbySeconds(), 0, 86400));
+                        : between("standby (seconds)", r.standbySeconds(), 0, 86400)));
+    }
+
+    /** Zero-downtime slots listen on port+10000 and port+20000 (see remote.SlotPorts): the port must leave room for them. */
+    private static AppRow slotsFit(AppRow row) {
+        if (App.ZERO_DOWNTIME.equals(row.strategy())) {
+            new SlotPorts(row.port());
+        }
+        return row;
     }
 
     private static String strategy(String value) {

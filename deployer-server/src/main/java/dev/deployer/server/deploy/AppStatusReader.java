@@ -3,7 +3,14 @@ package dev.deployer.server.deploy;
 import dev.deployer.api.AppStatus;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.ProxyApiCall;
+import dev.deployer.server.remote.ProxyCommands;
+import dev.deployer.server.remote.ProxyStats;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.remote.Slot;
+import dev.deployer.server.remote.SlotCommands;
+import dev.deployer.server.remote.SlotState;
+import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
@@ -71,6 +78,13 @@ public class AppStatusReader {
     private AppStatus.HostStatus readHost(String name, App app, Integer currentVersion) {
         try {
             HostTarget host = hosts.apply(name);
+            if (app.zeroDowntime()) {
+                Optional<AppStatus.HostStatus> slotted = readSlots(host, app, currentVersion);
+                if (slotted.isPresent()) {
+                    return slotted.get();
+                }
+                // No proxy answers: the app has not been deployed with slots yet; its own unit may still run it.
+            }
             Map<String, String> unit = ssh.runAllowingFailure(host, "status", ReleaseCommands.unitState(app.name()), STEP)
                     .stdout().lines().filter(line -> line.contains("="))
                     .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
@@ -82,6 +96,30 @@ public class AppStatusReader {
         } catch (RuntimeException e) {
             return new AppStatus.HostStatus(name, "unreachable", null, null, false, e.getMessage());
         }
+    }
+
+    /** A host where the app's proxy answers: the live slot is what the host runs; the other, when up, is the standby. */
+    private Optional<AppStatus.HostStatus> readSlots(HostTarget host, App app, Integer currentVersion) {
+        ProxyApiCall call = ProxyCommands.showStat(app.name());
+        CommandResult stat = ssh.runAllowingFailure(host, "status", call.command().privileged(host.root()), call.stdin(), STEP);
+        if (!stat.ok() || !stat.stdout().startsWith("# ")) {
+            return Optional.empty();
+        }
+        Optional<Slot> live = ProxyStats.parse(stat.stdout()).live();
+        SlotState slots = SlotState.parse(app.name(),
+                ssh.runAllowingFailure(host, "status", SlotCommands.readSlots(app.name()), STEP).stdout());
+        if (live.isEmpty()) {
+            return Optional.of(new AppStatus.HostStatus(host.name(), "unknown", null, null, false,
+                    "the proxy sends traffic to no slot (or to both): deploy again to put one live", null));
+        }
+        SlotState.Instance serving = slots.slot(live.get());
+        SlotState.Instance other = slots.slot(live.get().other());
+        boolean standby = other.active();
+        AppStatus.Slots shown = new AppStatus.Slots(live.get().id(), serving.version(), standby ? other.slot().id() : null,
+                standby ? other.version() : null, standby ? slots.standbyUntil() : null);
+        boolean drift = currentVersion != null && !currentVersion.equals(serving.version());
+        return Optional.of(new AppStatus.HostStatus(host.name(), serving.activeState(), serving.version(), serving.since(), drift,
+                null, shown));
     }
 
     static Instant parseTime(String systemdTime) {

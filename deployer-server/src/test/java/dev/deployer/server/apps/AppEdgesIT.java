@@ -63,7 +63,7 @@ class AppEdgesIT {
     void droppingAHostStopsAndRemovesTheAppThereAndAHostThatCannotBeCleanedChangesNothing() throws Exception {
         SampleRepo repo = SampleRepo.create(Files.createTempDirectory("dropper-repo-"));
         deployer.createApp(AppRequest.create(APP, List.of(first.name(), second.name())).withRepo(repo.url(), "main")
-                .withRun(PORT, "-Xmx64m", "/health"));
+                .withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
         DeploymentInfo done = deployer.admin().follow(deployer.admin().deploy(APP, null, false).id(), e -> {});
         assertThat(done.status()).as(done.reason()).isEqualTo("succeeded");
         assertThat(second.run("systemctl is-active deployer-dropper.service").out().trim()).isEqualTo("active");

@@ -46,7 +46,9 @@ class DeployIT {
         deployer = LiveDeployer.start(hosts, Map.of());
         repo = SampleRepo.create(Files.createTempDirectory("hello-repo-"));
         deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
-                .withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health"));
+                .withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health")
+                // The restart strategy's proof on real hosts; ZeroDowntimeIT proves the slots.
+                .withStrategy("restart"));
     }
 
     @AfterAll

@@ -41,7 +41,7 @@ class SecretsStayOutOfEverythingIT {
             String deployerToken = admin.createToken("ci-deployer", "deployer").token();
             DeployerClient ci = deployer.server().client(deployerToken);
             deployer.createApp(AppRequest.create("vault", List.of(host.name())).withRepo(repo.url(), "main")
-                    .withRun(PORT, "-Xmx64m", "/health"));
+                    .withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
             List<String> answers = new ArrayList<>();
             answers.add(ci.send("PUT", "api/apps/vault/config", Map.of("DB_PASSWORD", SECRET), new TypeReference<Object>() {})
                     .toString());
