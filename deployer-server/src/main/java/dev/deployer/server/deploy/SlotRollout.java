@@ -215,8 +215,11 @@ public class SlotRollout {
                     .privileged(root), STEP_TIMEOUT);
             ssh.run(host, "switch", ProxyCommands.startProxy(app.name()).privileged(root), STEP_TIMEOUT);
         }
-        ssh.run(host, "switch", RemoteCommand.and(ProxyCommands.bootLiveSlot(app.name(), slot),
+        // A reboot starts the live slot, not the standby (a reboot ends the standby window); the other slot may have no unit yet.
+        ssh.run(host, "switch", RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
                 ReleaseCommands.switchCurrent(app.name(), release.version(), suffix())).privileged(root), STEP_TIMEOUT);
+        ssh.runAllowingFailure(host, "switch", HostCommands.systemctl("disable", layout.slotUnitName(slot.other())).privileged(root),
+                STEP_TIMEOUT);
     }
 
     /** Whether {@code slot} is up and runs exactly this release: the same jar, env file and unit (by sha256, on the host). */

@@ -52,13 +52,6 @@ public final class ProxyCommands {
         return HostCommands.systemctl("stop", new HostLayout(app).slotUnitName(slot));
     }
 
-    /** After a switch: a reboot starts the live slot and not the standby (whose window a reboot ends). */
-    public static RemoteCommand bootLiveSlot(String app, Slot live) {
-        HostLayout layout = new HostLayout(app);
-        return RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(live)),
-                HostCommands.systemctl("disable", layout.slotUnitName(live.other())));
-    }
-
     /** The target first, then the old slot: for a moment both take requests, never neither. One line, applied in order. */
     public static ProxyApiCall switchTo(String app, Slot target) {
         return api(app, "set server " + server(target) + " state ready; set server " + server(target.other()) + " state drain");

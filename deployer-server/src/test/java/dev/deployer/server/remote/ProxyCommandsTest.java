@@ -26,8 +26,6 @@ class ProxyCommandsTest {
                 .isEqualTo("'systemctl' 'reload-or-restart' '--' 'deployer-shop@proxy.service'");
         assertThat(ProxyCommands.startSlot("shop", Slot.B).render()).isEqualTo("'systemctl' 'start' '--' 'deployer-shop@b.service'");
         assertThat(ProxyCommands.stopSlot("shop", Slot.A).render()).isEqualTo("'systemctl' 'stop' '--' 'deployer-shop@a.service'");
-        assertThat(ProxyCommands.bootLiveSlot("shop", Slot.B).render()).isEqualTo(
-                "'systemctl' 'enable' '--' 'deployer-shop@b.service' && 'systemctl' 'disable' '--' 'deployer-shop@a.service'");
     }
 
     @Test
