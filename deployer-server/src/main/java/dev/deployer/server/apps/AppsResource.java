@@ -4,7 +4,7 @@ import dev.deployer.api.AppInfo;
 import dev.deployer.api.AppRequest;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -78,7 +78,7 @@ public class AppsResource {
 
     private static AppRequest required(AppRequest request) {
         if (request == null) {
-            throw ApiProblem.badRequest("send the app as JSON, e.g. {\"name\": \"web\", \"hosts\": [\"web1\"], \"port\": 8080}");
+            throw new InvalidInput("send the app as JSON, e.g. {\"name\": \"web\", \"hosts\": [\"web1\"], \"port\": 8080}");
         }
         return request;
     }

@@ -3,7 +3,7 @@ package dev.deployer.server.build;
 import dev.deployer.api.BuildCacheCleared;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.NotFound;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +31,7 @@ public class BuildCacheResource {
     @RolesAllowed("deployer")
     public BuildCacheCleared clear(@Auth Caller caller, @PathParam("app") String app) throws InterruptedException {
         if (!appExists.test(app)) { // also the name check: only a live app's name reaches the disk
-            throw ApiProblem.notFound("no app named " + app);
+            throw new NotFound("no app named " + app);
         }
         long freed = builder.clearCache(app);
         audit.record(caller, "app.build-cache.clear", app, freed + " bytes freed");

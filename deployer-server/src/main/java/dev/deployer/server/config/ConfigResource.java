@@ -6,7 +6,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -48,13 +48,10 @@ public class ConfigResource {
     public ConfigChange update(@Auth Caller caller, @PathParam("app") String name,
                                @QueryParam("restart") @DefaultValue("true") boolean restart, String body) {
         App app = apps.require(name);
-        ConfigVars.Changes changes;
-        try {
+        ConfigVars.Changes changes = InvalidInput.check(() -> {
             ConfigBody parsed = ConfigBody.parse(body);
-            changes = config.apply(app.id(), parsed.set(), parsed.unset());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+            return config.apply(app.id(), parsed.set(), parsed.unset());
+        });
         if (!changes.isEmpty()) {
             audit.record(caller, "config.set", app.name(), changes.describe() + (restart ? "" : "; no restart"));
             listener.configChanged(app, caller, restart);

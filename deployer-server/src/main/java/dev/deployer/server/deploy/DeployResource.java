@@ -3,7 +3,7 @@ package dev.deployer.server.deploy;
 import dev.deployer.api.DeployRequest;
 import dev.deployer.api.Names;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -30,16 +30,8 @@ public class DeployResource {
 
     @POST
     public Response deploy(@Auth Caller caller, @PathParam("app") String app, DeployRequest request) {
-        String ref = request == null || request.ref() == null || request.ref().isBlank() ? null : valid(request.ref());
+        String ref = request == null || request.ref() == null || request.ref().isBlank() ? null : InvalidInput.check(() -> Names.ref(request.ref()));
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
         return Response.accepted(flow.deploy(flow.app(app), ref, caller, wait)).build();
-    }
-
-    private static String valid(String ref) {
-        try {
-            return Names.ref(ref);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
     }
 }

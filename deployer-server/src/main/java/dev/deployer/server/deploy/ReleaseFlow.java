@@ -11,7 +11,8 @@ import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.config.ConfigChangeListener;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
@@ -49,12 +50,7 @@ public class ReleaseFlow implements ConfigChangeListener {
 
     /** The app named in a request path: 400 for a name that can't be an app's, 404 for no such app. */
     public App app(String name) {
-        try {
-            dev.deployer.api.Names.appName(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
-        return apps.require(name);
+        return apps.require(name); // which checks the name first
     }
 
     public DeploymentInfo deploy(App app, String ref, Caller caller, boolean wait) {
@@ -75,11 +71,11 @@ public class ReleaseFlow implements ConfigChangeListener {
 
     public DeploymentInfo rollback(App app, Integer version, Caller caller, boolean wait) {
         Release current = deployments.current(app).orElseThrow(() ->
-                ApiProblem.conflict("app " + app.name() + " has no current release to roll back from"));
+                new Conflict("app " + app.name() + " has no current release to roll back from"));
         Release source = version == null
-                ? releases.lastGoodBefore(app, current.version()).orElseThrow(() -> ApiProblem.conflict(
+                ? releases.lastGoodBefore(app, current.version()).orElseThrow(() -> new Conflict(
                         "app " + app.name() + " has no good release before " + current.label() + "; name a version"))
-                : releases.version(app, version).orElseThrow(() -> ApiProblem.notFound(
+                : releases.version(app, version).orElseThrow(() -> new NotFound(
                         "app " + app.name() + " has no release v" + version));
         DeploymentInfo started = deployments.start(app,
                 new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
