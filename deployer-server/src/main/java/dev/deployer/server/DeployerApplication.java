@@ -54,6 +54,7 @@ import dev.deployer.server.hosts.HostService;
 import dev.deployer.server.hosts.HostsResource;
 import dev.deployer.server.hosts.Preflight;
 import dev.deployer.server.http.JsonErrors;
+import dev.deployer.server.http.PathValues;
 import dev.deployer.server.http.RequestBodyLimit;
 import dev.deployer.server.http.StreamLimit;
 import dev.deployer.server.http.VersionResource;
@@ -189,6 +190,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         Authentication.register(environment, tokens);
         JsonErrors.register(environment);
+        environment.jersey().register(new PathValues());
         registerLimits(environment, settings.limits());
         environment.jersey().register(new VersionResource());
         environment.jersey().register(new WebUiResource());

@@ -1,5 +1,6 @@
 package dev.deployer.server.apps;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppRequest;
 import dev.deployer.api.Names;
 import dev.deployer.server.apps.AppDao.AppRow;
@@ -53,6 +54,11 @@ public class AppService {
     /** The live app of that name: 400 for a name that can't be one, 404 when there is none. */
     public App require(String name) {
         return find(name).orElseThrow(() -> new NotFound("no app named " + name));
+    }
+
+    /** The live app of a name already checked at the edge: 404 when there is none. */
+    public App require(AppName name) {
+        return require(name.value());
     }
 
     public Optional<App> find(String name) {

@@ -1,5 +1,6 @@
 package dev.deployer.server.build;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.BuildCacheCleared;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
@@ -29,8 +30,9 @@ public class BuildCacheResource {
 
     @DELETE
     @RolesAllowed("deployer")
-    public BuildCacheCleared clear(@Auth Caller caller, @PathParam("app") String app) throws InterruptedException {
-        if (!appExists.test(app)) { // also the name check: only a live app's name reaches the disk
+    public BuildCacheCleared clear(@Auth Caller caller, @PathParam("app") AppName name) throws InterruptedException {
+        String app = name.value();
+        if (!appExists.test(app)) { // only a live app's name reaches the disk
             throw new NotFound("no app named " + app);
         }
         long freed = builder.clearCache(app);

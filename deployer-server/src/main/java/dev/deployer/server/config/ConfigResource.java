@@ -1,5 +1,6 @@
 package dev.deployer.server.config;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.ConfigChange;
 import dev.deployer.api.ConfigVarInfo;
 import dev.deployer.server.apps.App;
@@ -38,14 +39,14 @@ public class ConfigResource {
 
     @GET
     @RolesAllowed("viewer")
-    public List<ConfigVarInfo> list(@PathParam("app") String name) {
+    public List<ConfigVarInfo> list(@PathParam("app") AppName name) {
         return masked(apps.require(name));
     }
 
     @PUT
     @RolesAllowed("deployer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConfigChange update(@Auth Caller caller, @PathParam("app") String name,
+    public ConfigChange update(@Auth Caller caller, @PathParam("app") AppName name,
                                @QueryParam("restart") @DefaultValue("true") boolean restart, String body) {
         App app = apps.require(name);
         ConfigVars.Changes changes = InvalidInput.check(() -> {

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.DeployRequest;
 import dev.deployer.api.Names;
 import dev.deployer.server.auth.Caller;
@@ -29,7 +30,7 @@ public class DeployResource {
     }
 
     @POST
-    public Response deploy(@Auth Caller caller, @PathParam("app") String app, DeployRequest request) {
+    public Response deploy(@Auth Caller caller, @PathParam("app") AppName app, DeployRequest request) {
         String ref = request == null || request.ref() == null || request.ref().isBlank() ? null : InvalidInput.check(() -> Names.ref(request.ref()));
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
         return Response.accepted(flow.deploy(flow.app(app), ref, caller, wait)).build();

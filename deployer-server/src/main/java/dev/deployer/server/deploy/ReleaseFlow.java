@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppStatus;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.ReleaseInfo;
@@ -48,9 +49,9 @@ public class ReleaseFlow implements ConfigChangeListener {
         this.audit = audit;
     }
 
-    /** The app named in a request path: 400 for a name that can't be an app's, 404 for no such app. */
-    public App app(String name) {
-        return apps.require(name); // which checks the name first
+    /** The app named in a request path (its name checked where it entered): 404 for no such app. */
+    public App app(AppName name) {
+        return apps.require(name);
     }
 
     public DeploymentInfo deploy(App app, String ref, Caller caller, boolean wait) {

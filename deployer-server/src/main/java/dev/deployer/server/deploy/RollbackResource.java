@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.RollbackRequest;
 import dev.deployer.server.auth.Caller;
 import io.dropwizard.auth.Auth;
@@ -23,7 +24,7 @@ public class RollbackResource {
     }
 
     @POST
-    public Response rollback(@Auth Caller caller, @PathParam("app") String app, RollbackRequest request) {
+    public Response rollback(@Auth Caller caller, @PathParam("app") AppName app, RollbackRequest request) {
         Integer version = request == null ? null : request.version();
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
         return Response.accepted(flow.rollback(flow.app(app), version, caller, wait)).build();

@@ -1,6 +1,7 @@
 package dev.deployer.server.logs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.api.AppName;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.errors.InvalidInput;
@@ -34,7 +35,7 @@ public class LogsResource {
     }
 
     @GET
-    public Response logs(@PathParam("app") String name, @QueryParam("follow") String follow, @QueryParam("lines") String lines,
+    public Response logs(@PathParam("app") AppName name, @QueryParam("follow") String follow, @QueryParam("lines") String lines,
                          @QueryParam("host") String host, @QueryParam("since") String since) {
         App app = apps.require(name);
         LogQuery query = InvalidInput.check(() -> LogQuery.of(count(lines), host, since, clock));
