@@ -6,7 +6,6 @@ import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
-import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.Builder;
@@ -33,11 +32,9 @@ public class ReleaseFlow implements ConfigChangeListener {
     private final AppRepositories repositories;
     private final Builder builder;
     private final AppStatusReader statusReader;
-    private final AuditLog audit;
 
     public ReleaseFlow(AppService apps, Deployments deployments, ReleaseService releases, ConfigVars configVars,
-                       ArtifactStore artifacts, AppRepositories repositories, Builder builder, AppStatusReader statusReader,
-                       AuditLog audit) {
+                       ArtifactStore artifacts, AppRepositories repositories, Builder builder, AppStatusReader statusReader) {
         this.apps = apps;
         this.deployments = deployments;
         this.releases = releases;
@@ -46,7 +43,6 @@ public class ReleaseFlow implements ConfigChangeListener {
         this.repositories = repositories;
         this.builder = builder;
         this.statusReader = statusReader;
-        this.audit = audit;
     }
 
     /** The app named in a request path (its name checked where it entered): 404 for no such app. */
@@ -55,9 +51,7 @@ public class ReleaseFlow implements ConfigChangeListener {
     }
 
     public DeploymentInfo deploy(App app, String ref, Caller caller, boolean wait) {
-        DeploymentInfo started = deployments.start(app, build(ref, caller.name()), caller.name(), wait);
-        audit.record(caller, "deploy", app.name(), "deployment " + started.id() + (ref == null ? "" : " of " + ref));
-        return started;
+        return deployments.start(app, build(ref, caller.name()), caller.name(), wait);
     }
 
     /** The run for a build of {@code ref} (null: the app's branch), fetched first from the app's repo URL if it has one. */
@@ -70,7 +64,10 @@ public class ReleaseFlow implements ConfigChangeListener {
         return new BuildRun(repositories, builder, releases, configVars, commit, false, actor);
     }
 
-    public DeploymentInfo rollback(App app, Integer version, Caller caller, boolean wait) {
+    /** A rollback started: its deployment, and the release it copies (named in the audit entry). */
+    public record RollbackStarted(DeploymentInfo deployment, Release source) {}
+
+    public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait) {
         Release current = deployments.current(app).orElseThrow(() ->
                 new Conflict("app " + app.name() + " has no current release to roll back from"));
         Release source = version == null
@@ -80,8 +77,7 @@ public class ReleaseFlow implements ConfigChangeListener {
                         "app " + app.name() + " has no release v" + version));
         DeploymentInfo started = deployments.start(app,
                 new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
-        audit.record(caller, "rollback", app.name(), "to " + source.label() + ", deployment " + started.id());
-        return started;
+        return new RollbackStarted(started, source);
     }
 
     @Override
