@@ -55,7 +55,7 @@ public class ConfigResource {
         });
         if (!changes.isEmpty()) {
             audit.record(caller, "config.set", app.name(), changes.describe() + (restart ? "" : "; no restart"));
-            listener.configChanged(app, caller, restart);
+            listener.configChanged(app, caller, changes.keys(), restart);
         }
         return new ConfigChange(List.copyOf(changes.set()), List.copyOf(changes.unset()), restart, masked(app));
     }

@@ -17,7 +17,7 @@ import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * What a user asks of releases, in one place: deploy a ref, roll back, restart with new config,
@@ -81,12 +81,12 @@ public class ReleaseFlow implements ConfigChangeListener {
     }
 
     @Override
-    public void configChanged(App app, Caller caller, boolean restart) {
+    public void configChanged(App app, Caller caller, SortedSet<String> changedKeys, boolean restart) {
         if (!restart) {
             return;
         }
         deployments.current(app).ifPresent(current -> deployments.start(app,
-                new ConfigRun(releases, configVars, artifacts, current, Set.of(), caller.name()), caller.name(), true));
+                new ConfigRun(releases, configVars, artifacts, current, changedKeys, caller.name()), caller.name(), true));
     }
 
     public List<ReleaseInfo> history(App app) {
