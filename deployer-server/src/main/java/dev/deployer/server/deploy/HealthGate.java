@@ -4,8 +4,8 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 
 /**
@@ -16,11 +16,11 @@ import java.time.Duration;
 public class HealthGate {
     private static final Duration SSH_STEP = Duration.ofSeconds(30);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Duration settle;
     private final Duration poll;
 
-    public HealthGate(SshHosts ssh, Duration settle, Duration poll) {
+    public HealthGate(HostAccess ssh, Duration settle, Duration poll) {
         this.ssh = ssh;
         this.settle = settle;
         this.poll = poll;

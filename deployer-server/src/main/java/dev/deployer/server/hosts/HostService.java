@@ -9,10 +9,10 @@ import dev.deployer.server.errors.Conflict;
 import dev.deployer.server.errors.HostFailure;
 import dev.deployer.server.errors.InvalidInput;
 import dev.deployer.server.errors.NotFound;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostKeys;
 import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteFailure;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ public class HostService {
     private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
     private final HostDao dao;
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Preflight preflight;
     private final Clock clock;
 
-    public HostService(HostDao dao, SshHosts ssh, Preflight preflight, Clock clock) {
+    public HostService(HostDao dao, HostAccess ssh, Preflight preflight, Clock clock) {
         this.dao = dao;
         this.ssh = ssh;
         this.preflight = preflight;
