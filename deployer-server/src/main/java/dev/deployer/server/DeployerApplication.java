@@ -55,6 +55,7 @@ import dev.deployer.server.hosts.HostService;
 import dev.deployer.server.hosts.HostsResource;
 import dev.deployer.server.hosts.Preflight;
 import dev.deployer.server.http.JsonErrors;
+import dev.deployer.server.http.PathValues;
 import dev.deployer.server.http.RequestBodyLimit;
 import dev.deployer.server.http.StreamLimit;
 import dev.deployer.server.http.VersionResource;
@@ -177,7 +178,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
-                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)), audit);
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)));
         LogService logs = new LogService(ssh, hosts::target, clock);
         // Closed when the server starts stopping, before ssh: Jetty would otherwise wait 30 s for each open log stream.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -191,6 +192,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().property(org.glassfish.jersey.server.ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         Authentication.register(environment, tokens);
         JsonErrors.register(environment);
+        environment.jersey().register(new PathValues());
         registerLimits(environment, settings.limits());
         environment.jersey().register(new VersionResource());
         environment.jersey().register(new WebUiResource());
@@ -202,8 +204,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
         environment.jersey().register(new BuildCacheResource(builder, name -> apps.find(name).isPresent(), audit));
-        environment.jersey().register(new DeployResource(flow));
-        environment.jersey().register(new RollbackResource(flow));
+        environment.jersey().register(new DeployResource(flow, audit));
+        environment.jersey().register(new RollbackResource(flow, audit));
         environment.jersey().register(new ReleasesResource(flow));
         environment.jersey().register(new StatusResource(flow));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));

@@ -2,7 +2,7 @@ package dev.deployer.server.apps;
 
 /**
  * Takes a deleted app off its hosts; the deploy engine implements it over SSH. Called before the
- * database forgets anything, so a failure (thrown as an ApiProblem saying which host and why)
+ * database forgets anything, so a failure (thrown saying which host and why)
  * leaves the app in place to retry.
  */
 public interface AppRemover {

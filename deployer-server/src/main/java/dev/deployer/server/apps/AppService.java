@@ -1,9 +1,14 @@
 package dev.deployer.server.apps;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppRequest;
 import dev.deployer.api.Names;
 import dev.deployer.server.apps.AppDao.AppRow;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.DomainException;
+import dev.deployer.server.errors.HostFailure;
+import dev.deployer.server.errors.InvalidInput;
+import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.secrets.SecretBox;
 import java.security.SecureRandom;
@@ -14,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 
-/** Creating, changing and deleting apps. Failures a caller can fix are ApiProblems (400, 404, 409). */
+/** Creating, changing and deleting apps. Failures a caller can fix are domain exceptions (invalid input, not found, conflict, host failure). */
 public class AppService {
     /** The answer of a change: the app, and a webhook secret in plain text only when one was just made. */
     public record Saved(App app, String newWebhookSecret, List<String> changedFields) {}
@@ -48,7 +53,12 @@ public class AppService {
 
     /** The live app of that name: 400 for a name that can't be one, 404 when there is none. */
     public App require(String name) {
-        return find(name).orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+        return find(name).orElseThrow(() -> new NotFound("no app named " + name));
+    }
+
+    /** The live app of a name already checked at the edge: 404 when there is none. */
+    public App require(AppName name) {
+        return require(name.value());
     }
 
     public Optional<App> find(String name) {
@@ -62,10 +72,10 @@ public class AppService {
         List<Long> hostIds = hostIds(request.hosts());
         Optional<AppRow> existing = dao.findAny(name);
         if (existing.isPresent() && existing.get().deletedAt() == null) {
-            throw ApiProblem.conflict("an app named " + name + " already exists");
+            throw new Conflict("an app named " + name + " already exists");
         }
         String secret = newWebhookSecret();
-        AppRow row = fields(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), now(),
+        AppRow row = InvalidInput.check(() -> AppFields.forCreate(name, request, box.seal(Secret.of(secret)), now(),
                 allowLocalRepos));
         try {
             if (existing.isPresent()) {
@@ -76,7 +86,7 @@ public class AppService {
             }
         } catch (JdbiException e) {
             if (dao.findLive(name).isPresent()) {
-                throw ApiProblem.conflict("an app named " + name + " already exists");
+                throw new Conflict("an app named " + name + " already exists");
             }
             throw e;
         }
@@ -84,12 +94,12 @@ public class AppService {
     }
 
     public Saved update(String name, AppRequest request) {
-        AppRow current = dao.findLive(validName(name)).orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+        AppRow current = dao.findLive(validName(name)).orElseThrow(() -> new NotFound("no app named " + name));
         App before = toApp(current);
         if (request.name() != null && !request.name().equals(name)) {
-            throw ApiProblem.badRequest("apps cannot be renamed: create a new app and delete this one");
+            throw new InvalidInput("apps cannot be renamed: create a new app and delete this one");
         }
-        AppRow row = fields(() -> AppFields.merged(current, request, allowLocalRepos));
+        AppRow row = InvalidInput.check(() -> AppFields.merged(current, request, allowLocalRepos));
         String secret = null;
         if (Boolean.TRUE.equals(request.rotateWebhookSecret())) {
             secret = newWebhookSecret();
@@ -106,7 +116,7 @@ public class AppService {
     /** Takes the app off its hosts, then forgets it; without {@code purge} its release history stays. */
     public App delete(String name, boolean purge) {
         AppRow row = (purge ? dao.findAny(validName(name)) : dao.findLive(validName(name)))
-                .orElseThrow(() -> ApiProblem.notFound("no app named " + name));
+                .orElseThrow(() -> new NotFound("no app named " + name));
         App app = toApp(row);
         if (row.deletedAt() == null) {
             takeOffHosts(app, purge);
@@ -124,10 +134,10 @@ public class AppService {
     private void takeOffHosts(App app, boolean purge) {
         try {
             remover.remove(app, purge);
-        } catch (ApiProblem e) {
+        } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ApiProblem(502, "app " + app.name() + " was not deleted: " + e.getMessage()
+            throw new HostFailure("app " + app.name() + " was not deleted: " + e.getMessage()
                     + "; fix or remove the host, then delete again");
         }
     }
@@ -148,33 +158,29 @@ public class AppService {
                 before.batchSize(), dropped, before.createdAt(), before.maxPushMib());
         try {
             remover.remove(onDropped, false);
-        } catch (ApiProblem e) {
+        } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ApiProblem(502, "app " + before.name() + " was not changed: " + e.getMessage()
+            throw new HostFailure("app " + before.name() + " was not changed: " + e.getMessage()
                     + "; fix the host, then change the app's hosts again");
         }
     }
 
     /** The key that signs the app's push webhooks (check with {@link SecretBox#hmacSha256}). */
     public Secret webhookSecret(String app) {
-        return box.open(dao.findLive(validName(app)).orElseThrow(() -> ApiProblem.notFound("no app named " + app))
+        return box.open(dao.findLive(validName(app)).orElseThrow(() -> new NotFound("no app named " + app))
                 .webhookSecret());
     }
 
     private static String validName(String name) {
-        try {
-            return Names.appName(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        return InvalidInput.check(() -> Names.appName(name));
     }
 
     /** Host ids in the given order; each name must be a known host, and an app needs at least one. */
     private List<Long> hostIds(List<String> names) {
         List<Long> ids = new ArrayList<>();
-        for (String host : fields(() -> AppFields.hosts(names))) {
-            ids.add(dao.hostId(host).orElseThrow(() -> ApiProblem.badRequest("no host named " + printable(host)
+        for (String host : InvalidInput.check(() -> AppFields.hosts(names))) {
+            ids.add(dao.hostId(host).orElseThrow(() -> new InvalidInput("no host named " + printable(host)
                     + ": add it first with 'deployer hosts add'")));
         }
         return ids;
@@ -184,14 +190,6 @@ public class AppService {
         String shown = text == null ? "(none)" : text.length() > 64 ? text.substring(0, 64) + "…" : text;
         return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
-
-    private static <T> T fields(java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
     }
 
     /** Microseconds: what both databases keep, so an app read back equals the one returned. */

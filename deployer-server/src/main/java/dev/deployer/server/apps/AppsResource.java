@@ -1,10 +1,11 @@
 package dev.deployer.server.apps;
 
 import dev.deployer.api.AppInfo;
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppRequest;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -53,32 +54,32 @@ public class AppsResource {
     @GET
     @Path("{app}")
     @RolesAllowed("viewer")
-    public AppInfo show(@PathParam("app") String name, @Context UriInfo uri) {
+    public AppInfo show(@PathParam("app") AppName name, @Context UriInfo uri) {
         return info(apps.require(name), null, uri);
     }
 
     @PATCH
     @Path("{app}")
     @RolesAllowed("admin")
-    public AppInfo update(@Auth Caller caller, @PathParam("app") String name, AppRequest request, @Context UriInfo uri) {
-        AppService.Saved saved = apps.update(name, required(request));
+    public AppInfo update(@Auth Caller caller, @PathParam("app") AppName name, AppRequest request, @Context UriInfo uri) {
+        AppService.Saved saved = apps.update(name.value(), required(request));
         String changed = saved.changedFields().isEmpty() ? "no change" : "changed " + String.join(", ", saved.changedFields());
-        audit.record(caller, "app.update", name, changed);
+        audit.record(caller, "app.update", name.value(), changed);
         return info(saved.app(), saved.newWebhookSecret(), uri);
     }
 
     @DELETE
     @Path("{app}")
     @RolesAllowed("admin")
-    public Response delete(@Auth Caller caller, @PathParam("app") String name, @QueryParam("purge") boolean purge) {
-        apps.delete(name, purge);
-        audit.record(caller, "app.delete", name, purge ? "purged with its release history" : "release history kept");
+    public Response delete(@Auth Caller caller, @PathParam("app") AppName name, @QueryParam("purge") boolean purge) {
+        apps.delete(name.value(), purge);
+        audit.record(caller, "app.delete", name.value(), purge ? "purged with its release history" : "release history kept");
         return Response.noContent().build();
     }
 
     private static AppRequest required(AppRequest request) {
         if (request == null) {
-            throw ApiProblem.badRequest("send the app as JSON, e.g. {\"name\": \"web\", \"hosts\": [\"web1\"], \"port\": 8080}");
+            throw new InvalidInput("send the app as JSON, e.g. {\"name\": \"web\", \"hosts\": [\"web1\"], \"port\": 8080}");
         }
         return request;
     }

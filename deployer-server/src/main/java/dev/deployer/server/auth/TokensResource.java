@@ -4,7 +4,9 @@ import dev.deployer.api.Role;
 import dev.deployer.api.TokenInfo;
 import dev.deployer.api.TokenRequest;
 import dev.deployer.server.audit.AuditLog;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.InvalidInput;
+import dev.deployer.server.errors.NotFound;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -37,21 +39,14 @@ public class TokensResource {
     @POST
     public Response create(@Auth Caller caller, TokenRequest request) {
         if (request == null) {
-            throw ApiProblem.badRequest("send {\"name\": \"...\", \"role\": \"admin|deployer|viewer\"}");
+            throw new InvalidInput("send {\"name\": \"...\", \"role\": \"admin|deployer|viewer\"}");
         }
-        Role role;
-        try {
-            role = Role.parse(request.role());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        Role role = InvalidInput.check(() -> Role.parse(request.role()));
         TokenInfo created;
         try {
-            created = tokens.create(request.name(), role);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
+            created = InvalidInput.check(() -> tokens.create(request.name(), role));
         } catch (IllegalStateException e) {
-            throw ApiProblem.conflict(e.getMessage());
+            throw new Conflict(e.getMessage());
         }
         audit.record(caller, "token.create", created.name(), "role " + role.wireName());
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -61,7 +56,7 @@ public class TokensResource {
     @Path("{id}")
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
         if (!tokens.revoke(id)) {
-            throw ApiProblem.notFound("no active token with id " + id);
+            throw new NotFound("no active token with id " + id);
         }
         audit.record(caller, "token.revoke", String.valueOf(id), "");
         return Response.noContent().build();

@@ -1,9 +1,10 @@
 package dev.deployer.server.build;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.BuildCacheCleared;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.NotFound;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -29,9 +30,10 @@ public class BuildCacheResource {
 
     @DELETE
     @RolesAllowed("deployer")
-    public BuildCacheCleared clear(@Auth Caller caller, @PathParam("app") String app) throws InterruptedException {
-        if (!appExists.test(app)) { // also the name check: only a live app's name reaches the disk
-            throw ApiProblem.notFound("no app named " + app);
+    public BuildCacheCleared clear(@Auth Caller caller, @PathParam("app") AppName name) throws InterruptedException {
+        String app = name.value();
+        if (!appExists.test(app)) { // only a live app's name reaches the disk
+            throw new NotFound("no app named " + app);
         }
         long freed = builder.clearCache(app);
         audit.record(caller, "app.build-cache.clear", app, freed + " bytes freed");

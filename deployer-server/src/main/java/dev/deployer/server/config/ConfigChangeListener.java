@@ -2,14 +2,16 @@ package dev.deployer.server.config;
 
 import dev.deployer.server.apps.App;
 import dev.deployer.server.auth.Caller;
+import java.util.SortedSet;
 
 /**
  * Told after an app's config vars changed and were stored. The deploy engine makes a new release
  * (same artifact, new config snapshot) and restarts the app unless {@code restart} is false;
- * before the app's first deploy there is nothing to restart, and storing was all.
+ * before the app's first deploy there is nothing to restart, and storing was all. {@code changedKeys}:
+ * the keys set or unset, sorted; never a value.
  */
 public interface ConfigChangeListener {
-    ConfigChangeListener NONE = (app, caller, restart) -> {};
+    ConfigChangeListener NONE = (app, caller, changedKeys, restart) -> {};
 
-    void configChanged(App app, Caller caller, boolean restart);
+    void configChanged(App app, Caller caller, SortedSet<String> changedKeys, boolean restart);
 }

@@ -1,12 +1,13 @@
 package dev.deployer.server.config;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.ConfigChange;
 import dev.deployer.api.ConfigVarInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -38,26 +39,23 @@ public class ConfigResource {
 
     @GET
     @RolesAllowed("viewer")
-    public List<ConfigVarInfo> list(@PathParam("app") String name) {
+    public List<ConfigVarInfo> list(@PathParam("app") AppName name) {
         return masked(apps.require(name));
     }
 
     @PUT
     @RolesAllowed("deployer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConfigChange update(@Auth Caller caller, @PathParam("app") String name,
+    public ConfigChange update(@Auth Caller caller, @PathParam("app") AppName name,
                                @QueryParam("restart") @DefaultValue("true") boolean restart, String body) {
         App app = apps.require(name);
-        ConfigVars.Changes changes;
-        try {
+        ConfigVars.Changes changes = InvalidInput.check(() -> {
             ConfigBody parsed = ConfigBody.parse(body);
-            changes = config.apply(app.id(), parsed.set(), parsed.unset());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+            return config.apply(app.id(), parsed.set(), parsed.unset());
+        });
         if (!changes.isEmpty()) {
             audit.record(caller, "config.set", app.name(), changes.describe() + (restart ? "" : "; no restart"));
-            listener.configChanged(app, caller, restart);
+            listener.configChanged(app, caller, changes.keys(), restart);
         }
         return new ConfigChange(List.copyOf(changes.set()), List.copyOf(changes.unset()), restart, masked(app));
     }

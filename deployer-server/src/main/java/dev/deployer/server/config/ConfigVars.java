@@ -46,6 +46,13 @@ public class ConfigVars implements AppData {
             return set.isEmpty() && unset.isEmpty();
         }
 
+        /** Every key set or unset, sorted: what a config release lists. */
+        public SortedSet<String> keys() {
+            SortedSet<String> keys = new java.util.TreeSet<>(set);
+            keys.addAll(unset);
+            return java.util.Collections.unmodifiableSortedSet(keys);
+        }
+
         /** e.g. {@code set API_KEY, DB_URL; unset OLD}: keys only, never a value. */
         public String describe() {
             List<String> parts = new ArrayList<>();

@@ -11,8 +11,8 @@ import dev.deployer.server.remote.Slot;
 import dev.deployer.server.remote.SlotCommands;
 import dev.deployer.server.remote.SlotState;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -43,12 +43,12 @@ public class AppStatusReader {
     private static final Duration PER_HOST = Duration.ofSeconds(15);
     private static final DateTimeFormatter SYSTEMD_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Function<String, HostTarget> hosts;
     private final ExecutorService workers;
 
     /** @param workers its own pool of {@link #THREADS} threads with a queue of {@link #QUEUE}, never the deploys' pool */
-    public AppStatusReader(SshHosts ssh, Function<String, HostTarget> hosts, ExecutorService workers) {
+    public AppStatusReader(HostAccess ssh, Function<String, HostTarget> hosts, ExecutorService workers) {
         this.ssh = ssh;
         this.hosts = hosts;
         this.workers = workers;

@@ -1,9 +1,12 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.DeployRequest;
 import dev.deployer.api.Names;
+import dev.deployer.api.DeploymentInfo;
+import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -23,23 +26,19 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed("deployer")
 public class DeployResource {
     private final ReleaseFlow flow;
+    private final AuditLog audit;
 
-    public DeployResource(ReleaseFlow flow) {
+    public DeployResource(ReleaseFlow flow, AuditLog audit) {
         this.flow = flow;
+        this.audit = audit;
     }
 
     @POST
-    public Response deploy(@Auth Caller caller, @PathParam("app") String app, DeployRequest request) {
-        String ref = request == null || request.ref() == null || request.ref().isBlank() ? null : valid(request.ref());
+    public Response deploy(@Auth Caller caller, @PathParam("app") AppName app, DeployRequest request) {
+        String ref = request == null || request.ref() == null || request.ref().isBlank() ? null : InvalidInput.check(() -> Names.ref(request.ref()));
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
-        return Response.accepted(flow.deploy(flow.app(app), ref, caller, wait)).build();
-    }
-
-    private static String valid(String ref) {
-        try {
-            return Names.ref(ref);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        DeploymentInfo started = flow.deploy(flow.app(app), ref, caller, wait);
+        audit.record(caller, "deploy", app.value(), "deployment " + started.id() + (ref == null ? "" : " of " + ref));
+        return Response.accepted(started).build();
     }
 }

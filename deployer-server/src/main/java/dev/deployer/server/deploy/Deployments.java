@@ -5,7 +5,9 @@ import dev.deployer.api.DeploymentInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.InvalidInput;
+import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseDao;
 import dev.deployer.server.secrets.Secret;
@@ -66,7 +68,7 @@ public class Deployments {
         requireHosts(app);
         boolean locked = locks.tryAcquire(app.id());
         if (!locked && !wait) {
-            throw ApiProblem.conflict("app " + app.name() + " is already being deployed by deployment "
+            throw new Conflict("app " + app.name() + " is already being deployed by deployment "
                     + locks.holder(app.id()).filter(id -> id > 0).map(String::valueOf).orElse("(starting)")
                     + "; wait for it to end, or ask to wait (--wait)");
         }
@@ -168,7 +170,7 @@ public class Deployments {
     }
 
     public DeploymentInfo info(long id) {
-        DeploymentDao.Row row = dao.find(id).orElseThrow(() -> ApiProblem.notFound("no deployment " + id));
+        DeploymentDao.Row row = dao.find(id).orElseThrow(() -> new NotFound("no deployment " + id));
         return new DeploymentInfo(row.id(), row.app(), row.version(), row.kind(), row.ref(), row.status(), row.reason(),
                 row.createdBy(), row.startedAt(), row.finishedAt(), dao.hosts(id));
     }
@@ -312,7 +314,7 @@ public class Deployments {
 
     private static void requireHosts(App app) {
         if (app.hosts().isEmpty()) {
-            throw ApiProblem.badRequest("app " + app.name() + " has no hosts: add some with `deployer apps update "
+            throw new InvalidInput("app " + app.name() + " has no hosts: add some with `deployer apps update "
                     + app.name() + " --hosts h1,h2`");
         }
     }

@@ -56,10 +56,13 @@ public class DeploymentsResource {
             // Follow first, then replay: no event can fall between the two.
             BlockingQueue<DeploymentEvent> live = events.follow(id);
             try {
-                long last = 0;
+                // By id, not "above the last id sent": hosts report in parallel, so a smaller id can be handed out later.
+                java.util.Set<Long> sent = new java.util.HashSet<>();
+                long replayed = 0;
                 for (DeploymentEvent event : events.stored(id, 0)) {
                     sse.send("step", event);
-                    last = event.id();
+                    sent.add(event.id());
+                    replayed = event.id();
                 }
                 // The database is asked whether the deployment ended only when nothing came for a while,
                 // not once per event: END arrives on the queue when it ends while we follow.
@@ -73,13 +76,14 @@ public class DeploymentsResource {
                         ended = true;
                     } else if (event.id() < 0) {
                         sse.send("step", event); // live only: never stored, so never replayed twice
-                    } else if (event.id() > last) {
+                    } else if (sent.add(event.id())) {
                         sse.send("step", event);
-                        last = event.id();
                     }
                 }
-                for (DeploymentEvent event : events.stored(id, last)) {
-                    sse.send("step", event);
+                for (DeploymentEvent event : events.stored(id, replayed)) {
+                    if (sent.add(event.id())) {
+                        sse.send("step", event);
+                    }
                 }
                 sse.send("end", deployments.info(id));
             } catch (InterruptedException e) {

@@ -8,8 +8,8 @@ import dev.deployer.server.remote.RemoteCommand;
 import dev.deployer.server.remote.Slot;
 import dev.deployer.server.remote.SlotCommands;
 import dev.deployer.server.remote.SlotPorts;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 
 /**
@@ -20,11 +20,11 @@ import java.time.Duration;
 public class HealthGate {
     private static final Duration SSH_STEP = Duration.ofSeconds(30);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Duration settle;
     private final Duration poll;
 
-    public HealthGate(SshHosts ssh, Duration settle, Duration poll) {
+    public HealthGate(HostAccess ssh, Duration settle, Duration poll) {
         this.ssh = ssh;
         this.settle = settle;
         this.poll = poll;

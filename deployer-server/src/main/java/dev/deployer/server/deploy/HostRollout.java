@@ -10,8 +10,8 @@ import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.remote.RemoteCommand;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import dev.deployer.server.ssh.UploadResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,10 +29,10 @@ import java.util.UUID;
 public class HostRollout {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final HealthGate health;
 
-    public HostRollout(SshHosts ssh, HealthGate health) {
+    public HostRollout(HostAccess ssh, HealthGate health) {
         this.ssh = ssh;
         this.health = health;
     }

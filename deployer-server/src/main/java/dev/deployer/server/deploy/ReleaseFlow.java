@@ -1,22 +1,23 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppStatus;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
-import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.config.ConfigChangeListener;
 import dev.deployer.server.config.ConfigVars;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * What a user asks of releases, in one place: deploy a ref, roll back, restart with new config,
@@ -31,11 +32,9 @@ public class ReleaseFlow implements ConfigChangeListener {
     private final AppRepositories repositories;
     private final Builder builder;
     private final AppStatusReader statusReader;
-    private final AuditLog audit;
 
     public ReleaseFlow(AppService apps, Deployments deployments, ReleaseService releases, ConfigVars configVars,
-                       ArtifactStore artifacts, AppRepositories repositories, Builder builder, AppStatusReader statusReader,
-                       AuditLog audit) {
+                       ArtifactStore artifacts, AppRepositories repositories, Builder builder, AppStatusReader statusReader) {
         this.apps = apps;
         this.deployments = deployments;
         this.releases = releases;
@@ -44,23 +43,15 @@ public class ReleaseFlow implements ConfigChangeListener {
         this.repositories = repositories;
         this.builder = builder;
         this.statusReader = statusReader;
-        this.audit = audit;
     }
 
-    /** The app named in a request path: 400 for a name that can't be an app's, 404 for no such app. */
-    public App app(String name) {
-        try {
-            dev.deployer.api.Names.appName(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+    /** The app named in a request path (its name checked where it entered): 404 for no such app. */
+    public App app(AppName name) {
         return apps.require(name);
     }
 
     public DeploymentInfo deploy(App app, String ref, Caller caller, boolean wait) {
-        DeploymentInfo started = deployments.start(app, build(ref, caller.name()), caller.name(), wait);
-        audit.record(caller, "deploy", app.name(), "deployment " + started.id() + (ref == null ? "" : " of " + ref));
-        return started;
+        return deployments.start(app, build(ref, caller.name()), caller.name(), wait);
     }
 
     /** The run for a build of {@code ref} (null: the app's branch), fetched first from the app's repo URL if it has one. */
@@ -73,27 +64,29 @@ public class ReleaseFlow implements ConfigChangeListener {
         return new BuildRun(repositories, builder, releases, configVars, commit, false, actor);
     }
 
-    public DeploymentInfo rollback(App app, Integer version, Caller caller, boolean wait) {
+    /** A rollback started: its deployment, and the release it copies (named in the audit entry). */
+    public record RollbackStarted(DeploymentInfo deployment, Release source) {}
+
+    public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait) {
         Release current = deployments.current(app).orElseThrow(() ->
-                ApiProblem.conflict("app " + app.name() + " has no current release to roll back from"));
+                new Conflict("app " + app.name() + " has no current release to roll back from"));
         Release source = version == null
-                ? releases.lastGoodBefore(app, current.version()).orElseThrow(() -> ApiProblem.conflict(
+                ? releases.lastGoodBefore(app, current.version()).orElseThrow(() -> new Conflict(
                         "app " + app.name() + " has no good release before " + current.label() + "; name a version"))
-                : releases.version(app, version).orElseThrow(() -> ApiProblem.notFound(
+                : releases.version(app, version).orElseThrow(() -> new NotFound(
                         "app " + app.name() + " has no release v" + version));
         DeploymentInfo started = deployments.start(app,
                 new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
-        audit.record(caller, "rollback", app.name(), "to " + source.label() + ", deployment " + started.id());
-        return started;
+        return new RollbackStarted(started, source);
     }
 
     @Override
-    public void configChanged(App app, Caller caller, boolean restart) {
+    public void configChanged(App app, Caller caller, SortedSet<String> changedKeys, boolean restart) {
         if (!restart) {
             return;
         }
         deployments.current(app).ifPresent(current -> deployments.start(app,
-                new ConfigRun(releases, configVars, artifacts, current, Set.of(), caller.name()), caller.name(), true));
+                new ConfigRun(releases, configVars, artifacts, current, changedKeys, caller.name()), caller.name(), true));
     }
 
     public List<ReleaseInfo> history(App app) {

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.deploy.ReleaseFlow;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,7 @@ public class ReleasesResource {
     }
 
     @GET
-    public List<ReleaseInfo> history(@PathParam("app") String app) {
+    public List<ReleaseInfo> history(@PathParam("app") AppName app) {
         return flow.history(flow.app(app));
     }
 }

@@ -6,8 +6,8 @@ import dev.deployer.server.releases.ReleaseDao;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +21,11 @@ import java.util.TreeSet;
 public class Retention {
     private static final Duration STEP = Duration.ofSeconds(60);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final ReleaseDao releases;
     private final ArtifactStore artifacts;
 
-    public Retention(SshHosts ssh, ReleaseDao releases, ArtifactStore artifacts) {
+    public Retention(HostAccess ssh, ReleaseDao releases, ArtifactStore artifacts) {
         this.ssh = ssh;
         this.releases = releases;
         this.artifacts = artifacts;

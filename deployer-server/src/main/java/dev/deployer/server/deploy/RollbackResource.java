@@ -1,6 +1,8 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.RollbackRequest;
+import dev.deployer.server.audit.AuditLog;
 import dev.deployer.server.auth.Caller;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,15 +19,20 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed("deployer")
 public class RollbackResource {
     private final ReleaseFlow flow;
+    private final AuditLog audit;
 
-    public RollbackResource(ReleaseFlow flow) {
+    public RollbackResource(ReleaseFlow flow, AuditLog audit) {
         this.flow = flow;
+        this.audit = audit;
     }
 
     @POST
-    public Response rollback(@Auth Caller caller, @PathParam("app") String app, RollbackRequest request) {
+    public Response rollback(@Auth Caller caller, @PathParam("app") AppName app, RollbackRequest request) {
         Integer version = request == null ? null : request.version();
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
-        return Response.accepted(flow.rollback(flow.app(app), version, caller, wait)).build();
+        ReleaseFlow.RollbackStarted started = flow.rollback(flow.app(app), version, caller, wait);
+        audit.record(caller, "rollback", app.value(), "to " + started.source().label() + ", deployment "
+                + started.deployment().id());
+        return Response.accepted(started.deployment()).build();
     }
 }

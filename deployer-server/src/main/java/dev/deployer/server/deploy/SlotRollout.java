@@ -20,8 +20,8 @@ import dev.deployer.server.remote.SlotState;
 import dev.deployer.server.remote.SystemdUnit;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,11 +44,11 @@ import java.util.UUID;
 public class SlotRollout {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final HealthGate health;
     private final Clock clock;
 
-    public SlotRollout(SshHosts ssh, HealthGate health, Clock clock) {
+    public SlotRollout(HostAccess ssh, HealthGate health, Clock clock) {
         this.ssh = ssh;
         this.health = health;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.AppName;
 import dev.deployer.api.AppStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,7 @@ public class StatusResource {
     }
 
     @GET
-    public AppStatus status(@PathParam("app") String app) {
+    public AppStatus status(@PathParam("app") AppName app) {
         return flow.status(flow.app(app));
     }
 }

@@ -5,8 +5,8 @@ import dev.deployer.server.apps.AppRemover;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,10 @@ public class UnitRemoval implements AppRemover {
     private static final Logger LOG = LoggerFactory.getLogger(UnitRemoval.class);
     private static final Duration STEP = Duration.ofSeconds(60);
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Function<String, HostTarget> hosts;
 
-    public UnitRemoval(SshHosts ssh, Function<String, HostTarget> hosts) {
+    public UnitRemoval(HostAccess ssh, Function<String, HostTarget> hosts) {
         this.ssh = ssh;
         this.hosts = hosts;
     }

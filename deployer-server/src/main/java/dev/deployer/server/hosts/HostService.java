@@ -5,11 +5,14 @@ import dev.deployer.api.HostAdded;
 import dev.deployer.api.HostInput;
 import dev.deployer.api.HostRequest;
 import dev.deployer.api.PreflightReport;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.Conflict;
+import dev.deployer.server.errors.HostFailure;
+import dev.deployer.server.errors.InvalidInput;
+import dev.deployer.server.errors.NotFound;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostKeys;
 import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteFailure;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,11 +28,11 @@ public class HostService {
     private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
     private final HostDao dao;
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Preflight preflight;
     private final Clock clock;
 
-    public HostService(HostDao dao, SshHosts ssh, Preflight preflight, Clock clock) {
+    public HostService(HostDao dao, HostAccess ssh, Preflight preflight, Clock clock) {
         this.dao = dao;
         this.ssh = ssh;
         this.preflight = preflight;
@@ -39,15 +42,15 @@ public class HostService {
     /** Pins the key and saves the host, then runs preflight. Unreachable or a fingerprint mismatch saves nothing. */
     public HostAdded add(HostRequest request) {
         if (request == null) {
-            throw ApiProblem.badRequest("send {\"name\": \"web1\", \"address\": \"10.0.0.5\"} (port, user and fingerprint optional)");
+            throw new InvalidInput("send {\"name\": \"web1\", \"address\": \"10.0.0.5\"} (port, user and fingerprint optional)");
         }
-        String name = valid(() -> HostInput.name(request.name()));
-        String address = valid(() -> HostInput.address(request.address()));
-        int port = valid(() -> HostInput.port(request.port()));
-        String user = valid(() -> HostInput.user(request.user()));
-        String expected = valid(() -> HostInput.fingerprint(request.fingerprint()));
+        String name = InvalidInput.check(() -> HostInput.name(request.name()));
+        String address = InvalidInput.check(() -> HostInput.address(request.address()));
+        int port = InvalidInput.check(() -> HostInput.port(request.port()));
+        String user = InvalidInput.check(() -> HostInput.user(request.user()));
+        String expected = InvalidInput.check(() -> HostInput.fingerprint(request.fingerprint()));
         if (dao.find(name).isPresent()) {
-            throw ApiProblem.conflict("a host named " + name + " already exists: remove it first, or re-pin its key with "
+            throw new Conflict("a host named " + name + " already exists: remove it first, or re-pin its key with "
                     + "'deployer hosts trust " + name + "'");
         }
         String key = fetchKey(name, address, port, expected);
@@ -56,7 +59,7 @@ public class HostService {
         try {
             dao.insert(row);
         } catch (UnableToExecuteStatementException e) {
-            throw ApiProblem.conflict("a host named " + name + " already exists");
+            throw new Conflict("a host named " + name + " already exists");
         }
         LOG.info("host added host={} address={}:{} user={} fingerprint={}", name, address, port, user, row.fingerprint());
         return new HostAdded(toHost(row, List.of()), preflight.check(row.target(), List.of()));
@@ -83,7 +86,7 @@ public class HostService {
         HostDao.HostRow row = row(name);
         List<AppNeeds> needs = new ArrayList<>(dao.needsOn(row.id()));
         if (port != null || javaVersion != null) {
-            needs.add(new AppNeeds(null, port == null ? 0 : valid(() -> HostInput.port(port)), javaVersion == null ? 0 : javaVersion));
+            needs.add(new AppNeeds(null, port == null ? 0 : InvalidInput.check(() -> HostInput.port(port)), javaVersion == null ? 0 : javaVersion));
         }
         return preflight.check(row.target(), needs.stream().filter(n -> n.port() > 0 || n.javaVersion() > 0).toList());
     }
@@ -91,7 +94,7 @@ public class HostService {
     /** Re-pins the host's key after the operator checked it; returns the fingerprint that was pinned before. */
     public String trust(String name, String fingerprint) {
         HostDao.HostRow row = row(name);
-        String expected = valid(() -> HostInput.fingerprint(fingerprint));
+        String expected = InvalidInput.check(() -> HostInput.fingerprint(fingerprint));
         String key = fetchKey(name, row.address(), row.port(), expected);
         dao.repin(row.id(), key, HostKeys.fingerprint(key));
         ssh.forget(name);
@@ -103,7 +106,7 @@ public class HostService {
         HostDao.HostRow row = row(name);
         List<String> users = dao.removeUnused(row.id());
         if (!users.isEmpty()) {
-            throw ApiProblem.conflict("host " + name + " is used by app" + (users.size() > 1 ? "s " : " ") + String.join(", ", users)
+            throw new Conflict("host " + name + " is used by app" + (users.size() > 1 ? "s " : " ") + String.join(", ", users)
                     + ": take it out of their hosts first (deployer apps)");
         }
         ssh.forget(name);
@@ -115,11 +118,11 @@ public class HostService {
         try {
             key = ssh.fetchHostKey(address, port);
         } catch (RemoteFailure failure) {
-            throw new ApiProblem(502, "host " + name + ": " + failure.getMessage() + "; nothing was saved");
+            throw new HostFailure("host " + name + ": " + failure.getMessage() + "; nothing was saved");
         }
         String actual = HostKeys.fingerprint(key);
         if (expected != null && !expected.equals(actual)) {
-            throw ApiProblem.badRequest("host " + name + " at " + address + ":" + port + " presented key " + actual
+            throw new InvalidInput("host " + name + " at " + address + ":" + port + " presented key " + actual
                     + ", not the expected " + expected + ": nothing was saved. Check the fingerprint on the host "
                     + "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)");
         }
@@ -127,19 +130,11 @@ public class HostService {
     }
 
     private HostDao.HostRow row(String name) {
-        valid(() -> HostInput.name(name));
-        return dao.find(name).orElseThrow(() -> ApiProblem.notFound("no host named " + name + " (see: deployer hosts)"));
+        InvalidInput.check(() -> HostInput.name(name));
+        return dao.find(name).orElseThrow(() -> new NotFound("no host named " + name + " (see: deployer hosts)"));
     }
 
     private static Host toHost(HostDao.HostRow row, List<String> apps) {
         return new Host(row.name(), row.address(), row.port(), row.sshUser(), row.fingerprint(), row.createdAt(), apps);
-    }
-
-    private static <T> T valid(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
     }
 }

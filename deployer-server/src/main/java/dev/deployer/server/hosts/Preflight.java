@@ -6,9 +6,9 @@ import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.FreshLogin;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteFailure;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ public class Preflight {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final String STEP = "preflight";
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final SudoRights sudo;
     private final Clock clock;
 
-    public Preflight(SshHosts ssh, Clock clock) {
+    public Preflight(HostAccess ssh, Clock clock) {
         this.ssh = ssh;
         this.sudo = new SudoRights();
         this.clock = clock;

@@ -15,6 +15,7 @@ public final class JsonErrors {
     public static void register(Environment environment) {
         environment.jersey().register(new WebErrors());
         environment.jersey().register(new BadJson());
+        environment.jersey().register(new DomainErrors());
     }
 
     static Response json(int status, String message) {

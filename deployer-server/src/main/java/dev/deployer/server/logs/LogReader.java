@@ -3,8 +3,8 @@ package dev.deployer.server.logs;
 import dev.deployer.api.LogLine;
 import dev.deployer.server.remote.JournalCommands;
 import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +31,12 @@ final class LogReader {
 
     record HostRead(String host, List<JournalEntry> entries, List<LogLine> notices) {}
 
-    private final SshHosts ssh;
+    private final HostAccess ssh;
     private final Function<String, HostTarget> hosts;
     private final Executor workers;
     private final Clock clock;
 
-    LogReader(SshHosts ssh, Function<String, HostTarget> hosts, Executor workers, Clock clock) {
+    LogReader(HostAccess ssh, Function<String, HostTarget> hosts, Executor workers, Clock clock) {
         this.ssh = ssh;
         this.hosts = hosts;
         this.workers = workers;

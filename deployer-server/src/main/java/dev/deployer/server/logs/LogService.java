@@ -2,9 +2,9 @@ package dev.deployer.server.logs;
 
 import dev.deployer.api.LogLine;
 import dev.deployer.server.remote.JournalCommands;
+import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
 import dev.deployer.server.ssh.RemoteStream;
-import dev.deployer.server.ssh.SshHosts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,7 @@ public class LogService implements AutoCloseable {
     private final JournalFeeds feeds;
     private final Set<LogFollow> following = ConcurrentHashMap.newKeySet();
 
-    public LogService(SshHosts ssh, Function<String, HostTarget> hosts, Clock clock) {
+    public LogService(HostAccess ssh, Function<String, HostTarget> hosts, Clock clock) {
         this.clock = clock;
         this.workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "logs");
@@ -43,7 +43,7 @@ public class LogService implements AutoCloseable {
     }
 
     /** {@code journalctl --follow} over SSH, on a stream channel of the host's own budget. */
-    private static JournalSource sshSource(SshHosts ssh, Function<String, HostTarget> hosts) {
+    private static JournalSource sshSource(HostAccess ssh, Function<String, HostTarget> hosts) {
         return (app, host, afterCursor, since, lines) -> {
             HostTarget target = hosts.apply(host);
             RemoteStream stream = ssh.stream(target, "follow logs",

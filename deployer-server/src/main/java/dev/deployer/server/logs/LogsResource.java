@@ -1,9 +1,10 @@
 package dev.deployer.server.logs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deployer.api.AppName;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * An app's journald lines from its hosts: a JSON array, or Server-Sent Events with {@code follow=true}.
@@ -35,12 +35,12 @@ public class LogsResource {
     }
 
     @GET
-    public Response logs(@PathParam("app") String name, @QueryParam("follow") String follow, @QueryParam("lines") String lines,
+    public Response logs(@PathParam("app") AppName name, @QueryParam("follow") String follow, @QueryParam("lines") String lines,
                          @QueryParam("host") String host, @QueryParam("since") String since) {
         App app = apps.require(name);
-        LogQuery query = valid(() -> LogQuery.of(count(lines), host, since, clock));
-        List<String> hosts = valid(() -> LogService.hostsOf(app.name(), app.hosts(), query));
-        if (!valid(() -> flag(follow))) {
+        LogQuery query = InvalidInput.check(() -> LogQuery.of(count(lines), host, since, clock));
+        List<String> hosts = InvalidInput.check(() -> LogService.hostsOf(app.name(), app.hosts(), query));
+        if (!InvalidInput.check(() -> flag(follow))) {
             return Response.ok(logs.read(app.name(), hosts, query), MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(streams.open(app.name(), hosts, query), "text/event-stream")
@@ -72,13 +72,5 @@ public class LogsResource {
 
     private static String shown(String text) {
         return text.length() > 20 ? text.substring(0, 20) + "…" : text;
-    }
-
-    private static <T> T valid(Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
     }
 }

@@ -1,43 +1,16 @@
 package dev.deployer.server.ssh;
 
 import dev.deployer.server.remote.RemoteCommand;
-import dev.deployer.server.ssh.HostTarget;
-import java.io.IOException;
 import java.time.Duration;
-import net.schmizz.sshj.SSHClient;
 
 /**
- * A connection of its own, opened now (host key checked, key login done) and closed after use, never
- * taken from or given to the pool: what proves that a login works today, not when the pooled
- * connection was opened.
+ * A connection of its own, opened now (host key checked, key login done) and closed after use, never taken from or
+ * given to a pool: what proves that a login works today, not when a kept connection was opened.
  */
-public final class FreshLogin implements AutoCloseable {
-    private final SSHClient client;
-    private final HostTarget host;
-    private final String step;
-    private final CommandExecution execution;
-
-    FreshLogin(SSHClient client, HostTarget host, String step, CommandExecution execution) {
-        this.client = client;
-        this.host = host;
-        this.step = step;
-        this.execution = execution;
-    }
-
+public interface FreshLogin extends AutoCloseable {
     /** Runs {@code command} and returns whatever exit code it had; a broken connection throws {@link RemoteFailure}. */
-    public CommandResult runAllowingFailure(RemoteCommand command, Duration timeout) {
-        try {
-            return execution.execute(client, host, step, command, null, timeout);
-        } catch (IOException e) {
-            throw SilenceLimit.hungUp(client) ? RemoteFailure.linkLost(host, step, e) : RemoteFailure.connectionLost(host, step, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RemoteFailure.connectionLost(host, step, e);
-        }
-    }
+    CommandResult runAllowingFailure(RemoteCommand command, Duration timeout);
 
     @Override
-    public void close() {
-        SshConnector.close(client);
-    }
+    void close();
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Everything needed to reach one host: where, as whom, and the host key pinned for it (OpenSSH
  * {@code type base64} form) with its {@code SHA256:...} fingerprint. What the deploy engine hands
- * to {@link dev.deployer.server.ssh.SshHosts}.
+ * to {@link dev.deployer.server.ssh.HostAccess}.
  */
 public record HostTarget(String name, String address, int port, String user, String hostKey, String fingerprint) {
     public HostTarget {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * command is a {@link RemoteCommand}, and every failure becomes a {@link RemoteFailure} naming
  * the host and the step.
  */
-public final class SshHosts implements AutoCloseable {
+public final class SshHosts implements HostAccess, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshHosts.class);
 
     private final SshLimits limits;
@@ -50,34 +50,40 @@ public final class SshHosts implements AutoCloseable {
     }
 
     /** Runs {@code command}; a non-zero exit throws {@link RemoteFailure} with the exit code and stderr tail. */
+    @Override
     public CommandResult run(HostTarget host, String step, RemoteCommand command, Duration timeout) {
         return execute(host, step, command, null, timeout, false);
     }
 
+    @Override
     public CommandResult run(HostTarget host, String step, RemoteCommand command) {
         return run(host, step, command, limits.commandTimeout());
     }
 
     /** Runs {@code command} with {@code stdin} as its input: content reaches the host without a local temp file or argv. */
+    @Override
     public CommandResult run(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout) {
         return execute(host, step, command, new ByteArrayInputStream(stdin), timeout, false);
     }
 
     /** Runs {@code command} and returns whatever exit code it had; connection failures still throw. */
+    @Override
     public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, Duration timeout) {
         return execute(host, step, command, null, timeout, true);
     }
 
-    /** {@link #runAllowingFailure} with {@code stdin} as the command's input. */
+    @Override
     public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout) {
         return execute(host, step, command, new ByteArrayInputStream(stdin), timeout, true);
     }
 
+    @Override
     public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command) {
         return runAllowingFailure(host, step, command, limits.commandTimeout());
     }
 
     /** Writes {@code content} to {@code path} atomically with {@code mode} and {@code owner} (user[:group], or null to keep root). */
+    @Override
     public void writeFile(HostTarget host, String step, String path, byte[] content, String mode, String owner) {
         files.write(host, step, path, content, mode, owner);
     }
@@ -86,22 +92,26 @@ public final class SshHosts implements AutoCloseable {
      * Uploads {@code localFile} to {@code remotePath} through a temp file checked by sha256 on the host; skipped when
      * the target already holds {@code sha256}; retried when the connection drops.
      */
+    @Override
     public UploadResult upload(HostTarget host, String step, Path localFile, String remotePath, String sha256) {
         return files.upload(host, step, localFile, remotePath, sha256);
     }
 
     /** HTTP GET of 127.0.0.1:{@code remotePort}{@code path} on the host; the status code, or -1 when nothing answered. */
+    @Override
     public int forwardAndGet(HostTarget host, int remotePort, String path, Duration timeout) {
         HttpOverSsh.requireSafePath(path);
         return connections.withSession(host, "health check", client -> HttpOverSsh.get(client, remotePort, path, timeout, io));
     }
 
     /** Starts a long-running command whose stdout lines go to {@code lines} until the returned stream is closed. */
+    @Override
     public RemoteStream stream(HostTarget host, String step, RemoteCommand command, Consumer<String> lines) {
-        return RemoteStream.start(connections.acquireStream(host, step), host, step, command, lines, io);
+        return PtyStream.start(connections.acquireStream(host, step), host, step, command, lines, io);
     }
 
     /** The key {@code address:port} presents, for trust on first use. The connection is refused, never used. */
+    @Override
     public String fetchHostKey(String address, int port) {
         return connector.fetchHostKey(address, port);
     }
@@ -111,9 +121,10 @@ public final class SshHosts implements AutoCloseable {
      * stopped sshd shows here at once, whatever the pooled connection still does. When the host refuses the key or
      * presents another host key, its pooled connection is closed too, so deploys see the same answer.
      */
+    @Override
     public FreshLogin freshLogin(HostTarget host, String step) {
         try {
-            return new FreshLogin(connector.connect(host, step), host, step, execution);
+            return new SshLogin(connector.connect(host, step), host, step, execution);
         } catch (RemoteFailure failure) {
             if (failure.kind() == RemoteFailure.Kind.HOST_KEY_CHANGED || failure.kind() == RemoteFailure.Kind.LOGIN_REFUSED) {
                 connections.forget(host.name());
@@ -123,6 +134,7 @@ public final class SshHosts implements AutoCloseable {
     }
 
     /** Drops the pooled connection to a host: after its key was re-pinned or it was removed. */
+    @Override
     public void forget(String hostName) {
         connections.forget(hostName);
     }

@@ -7,7 +7,8 @@ import dev.deployer.api.AppRequest;
 import dev.deployer.server.config.ConfigDao;
 import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.config.ConfigVarsTest;
-import dev.deployer.server.http.ApiProblem;
+import dev.deployer.server.errors.DomainException;
+import dev.deployer.server.http.DomainErrors;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.secrets.SecretBox;
 import dev.deployer.server.testing.TestDatabase;
@@ -169,9 +170,9 @@ class AppServiceTest {
     private static int status(Runnable call) {
         try {
             call.run();
-        } catch (ApiProblem e) {
-            return e.getResponse().getStatus();
+        } catch (DomainException e) {
+            return new DomainErrors().toResponse(e).getStatus();
         }
-        throw new AssertionError("expected an ApiProblem");
+        throw new AssertionError("expected a domain exception");
     }
 }

@@ -132,4 +132,18 @@ class AppsResourceTest {
         assertThat(unknownHost.getStatus()).isEqualTo(400);
         assertThat(unknownHost.readEntity(String.class)).contains("no host named ghost");
     }
+
+    @Test
+    void aBadNameInThePathIs400ForChangeAndDeleteTooAndNothingIsAudited() {
+        int audited = AUDIT.latest(500).size();
+
+        Response patch = as(AUTH.admin, "/api/apps/Bad_Name").method("PATCH", Entity.json(AppRequest.empty()));
+        Response delete = as(AUTH.admin, "/api/apps/root").delete();
+
+        assertThat(patch.getStatus()).isEqualTo(400);
+        assertThat(patch.readEntity(String.class)).contains("\"code\":400").contains("lowercase letters");
+        assertThat(delete.getStatus()).isEqualTo(400);
+        assertThat(delete.readEntity(String.class)).contains("is reserved");
+        assertThat(AUDIT.latest(500)).hasSize(audited);
+    }
 }

@@ -35,17 +35,21 @@ class ConfigResourceTest {
     private static final AppService APPS = new AppService(AUTH.db.jdbi().onDemand(AppDao.class), VARS, BOX,
             AppRemover.NONE, Clock.systemUTC());
     private static final List<String> CHANGES = new CopyOnWriteArrayList<>();
+    private static final List<String> KEYS = new CopyOnWriteArrayList<>();
 
     static {
         AppDaoTest.host(AUTH.db.jdbi(), "h1");
-        for (String app : List.of("api", "quiet", "strict", "viewed")) {
+        for (String app : List.of("api", "quiet", "strict", "viewed", "keyed")) {
             APPS.create(AppRequest.create(app, List.of("h1")));
         }
     }
 
     static final ResourceExtension RESOURCES = AUTH.builder()
             .addResource(new ConfigResource(APPS, VARS,
-                    (app, caller, restart) -> CHANGES.add(app.name() + " by " + caller.name() + " restart=" + restart), AUDIT))
+                    (app, caller, keys, restart) -> {
+                        CHANGES.add(app.name() + " by " + caller.name() + " restart=" + restart);
+                        KEYS.add(app.name() + " " + keys);
+                    }, AUDIT))
             .build();
 
     private Invocation.Builder as(String token, String path) {
@@ -114,5 +118,15 @@ class ConfigResourceTest {
         Response response = as(AUTH.deployer, "/api/apps/strict/config").put(Entity.json(json));
         assertThat(response.getStatus()).isEqualTo(400);
         return response.readEntity(String.class);
+    }
+
+    @Test
+    void theListenerIsToldTheKeysSetAndUnsetButNoValue() {
+        as(AUTH.deployer, "/api/apps/keyed/config").put(Entity.json("{\"B_KEY\": \"" + PLAIN + "\", \"A_KEY\": \"x\"}")).close();
+        Response unset = as(AUTH.deployer, "/api/apps/keyed/config").put(Entity.json("{\"A_KEY\": null, \"C_KEY\": \"y\"}"));
+
+        assertThat(unset.getStatus()).isEqualTo(200);
+        assertThat(KEYS).containsSubsequence("keyed [A_KEY, B_KEY]", "keyed [A_KEY, C_KEY]");
+        assertThat(String.join(" ", KEYS)).doesNotContain(PLAIN);
     }
 }

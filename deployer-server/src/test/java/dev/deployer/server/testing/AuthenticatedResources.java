@@ -4,6 +4,8 @@ import dev.deployer.api.Role;
 import dev.deployer.server.auth.Caller;
 import dev.deployer.server.auth.TokenDao;
 import dev.deployer.server.auth.TokenService;
+import dev.deployer.server.http.DomainErrors;
+import dev.deployer.server.http.PathValues;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -13,7 +15,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * Resource tests with the real bearer-token check: one token per role on a migrated H2, and the
- * same filter, role rule and {@code @Auth Caller} binding the server registers.
+ * same filter, role rule, {@code @Auth Caller} binding, error mapping and path values the server registers.
  */
 public final class AuthenticatedResources {
     public final TestDatabase.Named db = TestDatabase.h2();
@@ -31,7 +33,9 @@ public final class AuthenticatedResources {
         return ResourceExtension.builder()
                 .addProvider(new AuthDynamicFeature(filter))
                 .addProvider(RolesAllowedDynamicFeature.class)
-                .addProvider(new AuthValueFactoryProvider.Binder<>(Caller.class));
+                .addProvider(new AuthValueFactoryProvider.Binder<>(Caller.class))
+                .addProvider(new DomainErrors())
+                .addProvider(new PathValues());
     }
 
     public static String bearer(String token) {
