@@ -3,6 +3,7 @@ package dev.deployer.cli;
 import dev.deployer.api.DeployerClient;
 import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
+import dev.deployer.api.DeploymentStatus;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +18,11 @@ final class DeploymentFollower {
         out.println("deployment " + started.id() + " of " + started.app() + " started (" + started.kind() + ")");
         DeploymentInfo done = client.follow(started.id(), event -> out.println(line(event)));
         out.println();
-        out.println(done.status().equals("succeeded")
+        out.println(DeploymentStatus.SUCCEEDED.is(done.status())
                 ? "done: " + (done.version() == null ? "" : "v" + done.version() + " ") + done.reason()
                 : "deployment " + done.id() + " " + done.status() + ": " + done.reason());
         out.flush();
-        return done.status().equals("succeeded") ? DeployerCli.OK : DeployerCli.FAILED;
+        return DeploymentStatus.SUCCEEDED.is(done.status()) ? DeployerCli.OK : DeployerCli.FAILED;
     }
 
     static String line(DeploymentEvent event) {

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.DeploymentKind;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.build.Artifact;
 import dev.deployer.server.build.BuildFailure;
@@ -37,8 +38,8 @@ public class BuildRun implements DeploymentRun {
     }
 
     @Override
-    public String kind() {
-        return "deploy";
+    public DeploymentKind kind() {
+        return DeploymentKind.DEPLOY;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.DeploymentKind;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.config.ConfigVars;
@@ -36,8 +37,8 @@ public class ConfigRun implements DeploymentRun {
     }
 
     @Override
-    public String kind() {
-        return "config";
+    public DeploymentKind kind() {
+        return DeploymentKind.CONFIG;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.DeploymentKind;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.secrets.Secret;
@@ -13,8 +14,8 @@ import java.util.Map;
 public interface DeploymentRun {
     Prepared prepare(App app, StepLog log);
 
-    /** A short word stored as the deployment's kind. */
-    String kind();
+    /** Stored as the deployment's kind. */
+    DeploymentKind kind();
 
     /** The ref asked for, when there is one. */
     default String ref() {

@@ -2,6 +2,9 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
+import dev.deployer.api.DeploymentKind;
+import dev.deployer.api.DeploymentStatus;
+import dev.deployer.api.ReleaseStatus;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.config.ConfigVars;
@@ -74,7 +77,7 @@ public class Deployments {
         }
         long id;
         try {
-            id = dao.insert(app.id(), run.kind(), run.ref(), actor, locks.owner(), clock.instant());
+            id = dao.insert(app.id(), run.kind().value(), run.ref(), actor, locks.owner(), clock.instant());
         } catch (RuntimeException e) {
             if (locked) {
                 locks.release(app.id());
@@ -99,7 +102,8 @@ public class Deployments {
                 try {
                     App current = apps.find(appName).orElse(null);
                     if (current == null || run == null) {
-                        end(id, appName, null, "failed", "app " + appName + " was deleted while this deployment waited");
+                        end(id, appName, null, DeploymentStatus.FAILED,
+                                "app " + appName + " was deleted while this deployment waited");
                     } else {
                         execute(id, current, run);
                     }
@@ -109,7 +113,7 @@ public class Deployments {
             });
         } catch (RuntimeException rejected) {
             locks.release(appId);
-            end(id, appName, null, "failed", "the server is stopping: the deployment did not start");
+            end(id, appName, null, DeploymentStatus.FAILED, "the server is stopping: the deployment did not start");
         }
     }
 
@@ -145,7 +149,7 @@ public class Deployments {
         locks.acquire(app.id());
         try {
             holding.before();
-            long id = dao.insert(app.id(), run.kind(), run.ref(), actor, locks.owner(), clock.instant());
+            long id = dao.insert(app.id(), run.kind().value(), run.ref(), actor, locks.owner(), clock.instant());
             locks.holdBy(app.id(), id);
             ClientFeed feed = events.listen(id, "git-push", listener);
             try {
@@ -155,7 +159,7 @@ public class Deployments {
                 feed.close(FEED_DRAIN);
             }
             DeploymentInfo done = info(id);
-            if (done.status().equals("succeeded")) {
+            if (DeploymentStatus.SUCCEEDED.is(done.status())) {
                 try {
                     holding.succeeded(done);
                 } catch (RuntimeException e) {
@@ -212,10 +216,10 @@ public class Deployments {
 
     private void markInterrupted(List<DeploymentDao.Row> orphaned) {
         for (DeploymentDao.Row row : orphaned) {
-            dao.finish(row.id(), "interrupted", "the server running this deployment stopped; `deployer status "
-                    + row.app() + "` shows what each host runs", clock.instant());
+            dao.finish(row.id(), DeploymentStatus.INTERRUPTED.value(), "the server running this deployment stopped; "
+                    + "`deployer status " + row.app() + "` shows what each host runs", clock.instant());
             if (row.releaseId() != null) {
-                releases.setStatus(row.releaseId(), "interrupted");
+                releases.setStatus(row.releaseId(), ReleaseStatus.INTERRUPTED.value());
             }
             LOG.warn("deployment={} app={} was running when its server stopped: marked interrupted", row.id(), row.app());
         }
@@ -228,14 +232,15 @@ public class Deployments {
     private void execute(long id, App app, DeploymentRun run) {
         StepLog log = new StepLog(events, id, app.name());
         Release release = null;
-        String status = "failed";
+        DeploymentStatus status = DeploymentStatus.FAILED;
         String reason = "the deployment ended without a result";
         try {
-            dao.setStatus(id, run.kind().equals("deploy") ? "building" : "preparing");
+            dao.setStatus(id, (run.kind() == DeploymentKind.DEPLOY ? DeploymentStatus.BUILDING : DeploymentStatus.PREPARING)
+                    .value());
             DeploymentRun.Prepared prepared = run.prepare(app, log);
             release = prepared.release();
             dao.setRelease(id, release.id());
-            dao.setStatus(id, "deploying");
+            dao.setStatus(id, DeploymentStatus.DEPLOYING.value());
             Optional<Release> previous = current(app);
             Map<String, Secret> previousConfig = previous.<Map<String, Secret>>map(r -> configVars.openSnapshot(r.configSnapshot()))
                     .orElse(Map.of());
@@ -243,7 +248,7 @@ public class Deployments {
             RolloutPlan plan = new RolloutPlan(id, app, targets, release, prepared.config(), prepared.artifact(), previous,
                     previousConfig);
             int uploads = rolling.run(plan, log);
-            status = "succeeded";
+            status = DeploymentStatus.SUCCEEDED;
             reason = release.label() + " is current on " + targets.size() + " host(s); artifact uploaded to " + uploads;
             housekeeping(id, app, () -> retention.apply(plan, log));
         } catch (StepFailure e) {
@@ -261,18 +266,20 @@ public class Deployments {
     }
 
     /** The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. */
-    private void end(long id, String app, Release release, String status, String reason) {
+    private void end(long id, String app, Release release, DeploymentStatus status, String reason) {
         try {
             if (release != null) {
-                releases.setStatus(release.id(), status.equals("succeeded") ? Release.SUCCEEDED : Release.FAILED);
+                releases.setStatus(release.id(),
+                        (status == DeploymentStatus.SUCCEEDED ? ReleaseStatus.SUCCEEDED : ReleaseStatus.FAILED).value());
             }
-            dao.finish(id, status, reason, clock.instant());
+            dao.finish(id, status.value(), reason, clock.instant());
         } catch (RuntimeException e) {
             LOG.error("deployment={} app={} ended {} but could not be recorded ({}): reason was: {}", id, app, status,
                     e.getMessage(), reason);
             finishQuietly(id, status);
         }
-        events.emit(id, app, null, "finished", status.equals("succeeded") ? "ok" : "failed", null, status + ": " + reason);
+        events.emit(id, app, null, "finished", status == DeploymentStatus.SUCCEEDED ? "ok" : "failed", null,
+                status.value() + ": " + reason);
         events.end(id);
     }
 
@@ -295,9 +302,9 @@ public class Deployments {
     }
 
     /** A last try with a short reason, so the deployment is not left unfinished until a restart. */
-    private void finishQuietly(long id, String status) {
+    private void finishQuietly(long id, DeploymentStatus status) {
         try {
-            dao.finish(id, status, "the outcome could not be recorded in full; the server log has it", clock.instant());
+            dao.finish(id, status.value(), "the outcome could not be recorded in full; the server log has it", clock.instant());
         } catch (RuntimeException e) {
             LOG.error("deployment={} could not be marked {}: {}", id, status, e.getMessage());
         }

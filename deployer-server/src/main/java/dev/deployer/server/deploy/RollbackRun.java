@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.DeploymentKind;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.config.ConfigVars;
@@ -23,8 +24,8 @@ public class RollbackRun implements DeploymentRun {
     }
 
     @Override
-    public String kind() {
-        return "rollback";
+    public DeploymentKind kind() {
+        return DeploymentKind.ROLLBACK;
     }
 
     @Override

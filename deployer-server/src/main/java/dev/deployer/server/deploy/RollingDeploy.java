@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.HostRolloutState;
 import dev.deployer.server.ssh.HostTarget;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,20 +52,20 @@ public class RollingDeploy {
      */
     public int run(RolloutPlan plan, StepLog log) {
         List<HostTarget> hosts = plan.hosts();
-        hosts.forEach(host -> record(plan, host, "pending", null));
+        hosts.forEach(host -> record(plan, host, HostRolloutState.PENDING, null));
         int[] uploads = {0};
         Outcome staged = onEach(hosts, host -> {
-            record(plan, host, "staging", null);
+            record(plan, host, HostRolloutState.STAGING, null);
             if (rollout.stage(host, plan.app(), plan.target(), plan.artifact(), log)) {
                 synchronized (uploads) {
                     uploads[0]++;
                 }
             }
-            record(plan, host, "staged", null);
+            record(plan, host, HostRolloutState.STAGED, null);
         });
         if (!staged.ok()) {
             // Staging changes nothing a running app sees: there is nothing to put back.
-            staged.failures().forEach((host, e) -> record(plan, host, "failed", e.getMessage()));
+            staged.failures().forEach((host, e) -> record(plan, host, HostRolloutState.FAILED, e.getMessage()));
             staged.restoreInterrupt();
             throw firstOf(staged.failures());
         }
@@ -72,13 +73,13 @@ public class RollingDeploy {
         for (List<HostTarget> batch : batches(hosts, plan.app().batchSize())) {
             touched.addAll(batch);
             Outcome activated = onEach(batch, host -> {
-                record(plan, host, "activating", null);
+                record(plan, host, HostRolloutState.ACTIVATING, null);
                 if (zeroDowntime(plan)) {
                     slots.activate(host, plan.app(), plan.target(), plan.config(), log);
                 } else {
                     rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
                 }
-                record(plan, host, "healthy", null);
+                record(plan, host, HostRolloutState.HEALTHY, null);
             });
             if (!activated.ok()) {
                 try {
@@ -123,10 +124,10 @@ public class RollingDeploy {
             RuntimeException revertFailure = reverted.failures().get(host);
             RuntimeException failure = failed.get(host);
             if (revertFailure != null) {
-                record(plan, host, "failed", (failure == null ? "" : failure.getMessage() + "; ") + "revert failed: "
-                        + revertFailure.getMessage());
+                record(plan, host, HostRolloutState.FAILED, (failure == null ? "" : failure.getMessage() + "; ")
+                        + "revert failed: " + revertFailure.getMessage());
             } else {
-                record(plan, host, failure == null ? "reverted" : "failed",
+                record(plan, host, failure == null ? HostRolloutState.REVERTED : HostRolloutState.FAILED,
                         failure == null ? "reverted" : failure.getMessage() + " (reverted)");
             }
         }
@@ -203,9 +204,9 @@ public class RollingDeploy {
     }
 
     /** Best-effort: a state that cannot be stored is logged, and the rollout (or its revert) goes on. */
-    private void record(RolloutPlan plan, HostTarget host, String state, String message) {
+    private void record(RolloutPlan plan, HostTarget host, HostRolloutState state, String message) {
         try {
-            dao.hostState(plan.deployment(), host.name(), state, message, clock.instant());
+            dao.hostState(plan.deployment(), host.name(), state.value(), message, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("deployment={} app={} host={} state {} could not be stored: {}", plan.deployment(), plan.app().name(),
                     host.name(), state, e.getMessage());

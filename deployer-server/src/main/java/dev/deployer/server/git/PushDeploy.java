@@ -1,6 +1,7 @@
 package dev.deployer.server.git;
 
 import dev.deployer.api.DeploymentInfo;
+import dev.deployer.api.DeploymentStatus;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.audit.AuditLog;
@@ -82,7 +83,7 @@ public class PushDeploy {
                         }
                     });
             audit.record(caller, "deploy", app.name(), "git push of " + commit.substring(0, 12) + ", deployment " + done.id());
-            if (done.status().equals("succeeded")) {
+            if (DeploymentStatus.SUCCEEDED.is(done.status())) {
                 say(pack, "deployer: v" + done.version() + " is live: " + done.reason());
             } else {
                 boolean built = done.version() != null;

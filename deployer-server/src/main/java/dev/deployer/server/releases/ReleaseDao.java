@@ -1,5 +1,6 @@
 package dev.deployer.server.releases;
 
+import dev.deployer.api.ReleaseStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public interface ReleaseDao {
                                String unitText, String description, String createdBy, Instant at) {
         int version = nextVersion(appId);
         Release draft = new Release(0, appId, version, commitSha, artifactSha256, artifactSize, configSnapshot, unitText,
-                description, Release.PENDING, createdBy, at);
+                description, ReleaseStatus.PENDING.value(), createdBy, at);
         long id = insert(draft);
         return find(id).orElseThrow();
     }

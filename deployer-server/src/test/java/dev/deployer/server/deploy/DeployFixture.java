@@ -2,6 +2,7 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.api.AppRequest;
 import dev.deployer.api.DeploymentInfo;
+import dev.deployer.api.DeploymentKind;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppDao;
 import dev.deployer.server.apps.AppRemover;
@@ -98,6 +99,7 @@ final class DeployFixture implements AutoCloseable {
 
     /** A run that only hands out {@code release}: what a build or a copy would have produced. */
     static DeploymentRun runOf(Release release, String kind) {
+        DeploymentKind parsed = DeploymentKind.from(kind);
         return new DeploymentRun() {
             @Override
             public Prepared prepare(App app, StepLog log) {
@@ -105,8 +107,8 @@ final class DeployFixture implements AutoCloseable {
             }
 
             @Override
-            public String kind() {
-                return kind;
+            public DeploymentKind kind() {
+                return parsed;
             }
         };
     }

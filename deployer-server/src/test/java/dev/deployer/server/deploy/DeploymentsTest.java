@@ -1,5 +1,7 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.DeploymentKind;
+import dev.deployer.api.ReleaseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.api.DeploymentEvent;
@@ -69,7 +71,7 @@ class DeploymentsTest {
                 .containsExactly("web1 reverted", "web2 failed", "web3 reverted");
         assertEveryHostBackOnV1After(RESTART);
         assertThat(deployments.current(fixture.app)).map(Release::version).contains(1);
-        assertThat(fixture.releaseDao.findVersion(fixture.app.id(), 2)).map(Release::status).contains(Release.FAILED);
+        assertThat(fixture.releaseDao.findVersion(fixture.app.id(), 2)).map(Release::status).contains(ReleaseStatus.FAILED.value());
         assertEnded(done);
     }
 
@@ -128,8 +130,8 @@ class DeploymentsTest {
             }
 
             @Override
-            public String kind() {
-                return "deploy";
+            public DeploymentKind kind() {
+                return DeploymentKind.DEPLOY;
             }
         };
 

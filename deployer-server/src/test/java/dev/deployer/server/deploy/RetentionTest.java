@@ -1,5 +1,6 @@
 package dev.deployer.server.deploy;
 
+import dev.deployer.api.ReleaseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.server.releases.Release;
@@ -20,9 +21,9 @@ class RetentionTest {
         fixture.db.jdbi().useHandle(h -> h.execute("UPDATE apps SET keep_releases = 2 WHERE id = ?", fixture.app.id()));
         made = java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> fixture.newRelease("v" + i)).toList();
         // v3 is the last good release before v6; v4 and v5 failed.
-        fixture.releaseDao.setStatus(made.get(2).id(), Release.SUCCEEDED);
-        fixture.releaseDao.setStatus(made.get(3).id(), Release.FAILED);
-        fixture.releaseDao.setStatus(made.get(4).id(), Release.FAILED);
+        fixture.releaseDao.setStatus(made.get(2).id(), ReleaseStatus.SUCCEEDED.value());
+        fixture.releaseDao.setStatus(made.get(3).id(), ReleaseStatus.FAILED.value());
+        fixture.releaseDao.setStatus(made.get(4).id(), ReleaseStatus.FAILED.value());
         fixture.hosts.when("find /opt/deployer/shop/releases -mindepth 1").prints("v1\nv2\nv3\nv4\nv5\nv6\nlost+found\n");
     }
 
