@@ -70,11 +70,11 @@ public class RepoWatcher implements Managed {
                 }
                 repositories.fetch(app.name(), app.repoUrl());
                 Optional<String> head = repositories.resolve(app.name(), app.branch());
-                // Leave alone: a commit the watcher already started, the commit of the newest release (made by
-                // hand, a push or a failed try: no retry loop), and any app busy deploying (the next poll looks again).
-                String newest = flow.history(app).stream().findFirst().map(ReleaseInfo::commit).orElse("");
-                if (head.isEmpty() || head.get().equals(started.get(app.name())) || head.get().equals(newest)
-                        || deployments.busy(app)) {
+                // Leave alone: a commit the watcher already started, a commit any release was made from (by hand, a
+                // push, a failed try: no retry loop; and a rollback away from it must stay rolled back), and any app
+                // busy deploying (the next poll looks again).
+                if (head.isEmpty() || head.get().equals(started.get(app.name())) || deployments.busy(app)
+                        || flow.history(app).stream().map(ReleaseInfo::commit).anyMatch(head.get()::equals)) {
                     return Optional.empty();
                 }
                 started.put(app.name(), head.get());
