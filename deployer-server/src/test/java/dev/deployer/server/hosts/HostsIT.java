@@ -155,7 +155,7 @@ class HostsIT {
         assertThat(tooHigh.ok()).isFalse();
         assertThat(tooHigh.fix()).contains("between 1024 and 12767").contains("--strategy restart");
 
-        th4.run("systemd-run --unit=hostsit-slot-squatter /usr/bin/socat TCP-LISTEN:18116,bind=127.0.0.1,reuseaddr,fork SYSTEM:true"
+        th4.run("systemctl stop hostsit-slot-squatter.service 2>/dev/null; systemd-run --unit=hostsit-slot-squatter /usr/bin/socat TCP-LISTEN:18116,bind=127.0.0.1,reuseaddr,fork SYSTEM:true"
                 + " && for i in $(seq 50); do ss -H -l -t -n | grep -q ':18116 ' && break; sleep 0.1; done").orThrow();
         try {
             PreflightCheck squatted = check(admin.checkHost("proxied", 8116, null), "port 18116");
