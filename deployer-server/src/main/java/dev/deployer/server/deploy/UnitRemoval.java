@@ -4,7 +4,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppRemover;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
-import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.remote.RemovalCommands;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
 import java.time.Duration;
@@ -14,7 +14,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deleting an app: on each host stop and disable its unit, remove unit and env file; with purge, its releases too. */
+/**
+ * Deleting an app or dropping a host from it: on each host stop every unit the app may have there (its unit, or its
+ * proxy, both slots and the standby timer), remove their files, the env files, /etc/deployer/APP/ and the slot links;
+ * with purge, its releases too. Whatever the app's strategy is now: it may have run the other one on that host.
+ */
 public class UnitRemoval implements AppRemover {
     private static final Logger LOG = LoggerFactory.getLogger(UnitRemoval.class);
     private static final Duration STEP = Duration.ofSeconds(60);
@@ -34,20 +38,18 @@ public class UnitRemoval implements AppRemover {
         for (String name : app.hosts()) {
             try {
                 HostTarget host = hosts.apply(name);
-                ssh.runAllowingFailure(host, "remove", RemoteCommand.and(HostCommands.systemctl("disable", layout.unitName()),
-                        HostCommands.systemctl("stop", layout.unitName())).privileged(host.root()), STEP);
-                ssh.run(host, "remove", RemoteCommand.and(HostCommands.removeFile(layout.unitFile()),
-                        HostCommands.removeFile(layout.envFile()), HostCommands.daemonReload()).privileged(host.root()), STEP);
+                ssh.runAllowingFailure(host, "remove", RemovalCommands.stopAll(app.name()).privileged(host.root()), STEP);
+                ssh.run(host, "remove", RemovalCommands.removeFiles(app.name()).privileged(host.root()), STEP);
                 if (purge) {
                     ssh.run(host, "remove", HostCommands.removeTree(layout.appDir()).privileged(host.root()), STEP);
                 }
-                LOG.info("app={} host={} unit removed{}", app.name(), name, purge ? ", releases purged" : "");
+                LOG.info("app={} host={} units removed{}", app.name(), name, purge ? ", releases purged" : "");
             } catch (RuntimeException e) {
                 failures.add(name + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("could not remove " + layout.unitName() + " everywhere: " + String.join("; ", failures));
+            throw new IllegalStateException("could not remove the units of " + app.name() + " everywhere: " + String.join("; ", failures));
         }
     }
 }

@@ -51,8 +51,8 @@ public interface HostDao {
             + "WHERE ah.host_id = :id AND a.deleted_at IS NULL ORDER BY a.name")
     List<String> liveAppsOn(@Bind("id") long hostId);
 
-    /** What the live apps on a host need from it: preflight compares java and ports against these. */
-    @SqlQuery("SELECT a.name, a.port, a.java_version FROM app_hosts ah JOIN apps a ON a.id = ah.app_id "
+    /** What the live apps on a host need from it: preflight compares java, ports and the proxy against these. */
+    @SqlQuery("SELECT a.name, a.port, a.java_version, a.strategy FROM app_hosts ah JOIN apps a ON a.id = ah.app_id "
             + "WHERE ah.host_id = :id AND a.deleted_at IS NULL ORDER BY a.name")
     List<AppNeeds> needsOn(@Bind("id") long hostId);
 

@@ -86,7 +86,7 @@ public class HostService {
         HostDao.HostRow row = row(name);
         List<AppNeeds> needs = new ArrayList<>(dao.needsOn(row.id()));
         if (port != null || javaVersion != null) {
-            needs.add(new AppNeeds(null, port == null ? 0 : InvalidInput.check(() -> HostInput.port(port)), javaVersion == null ? 0 : javaVersion));
+            needs.add(AppNeeds.future(port == null ? 0 : InvalidInput.check(() -> HostInput.port(port)), javaVersion == null ? 0 : javaVersion));
         }
         return preflight.check(row.target(), needs.stream().filter(n -> n.port() > 0 || n.javaVersion() > 0).toList());
     }

@@ -4,6 +4,7 @@ import dev.deployer.api.PreflightCheck;
 import dev.deployer.api.PreflightReport;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.PreflightCommands;
+import dev.deployer.server.remote.ProxyPreflight;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.FreshLogin;
 import dev.deployer.server.ssh.HostAccess;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks that a host can run deployer apps, each item pass or fail with the fix: SSH login, root
- * or sudo, systemd as PID 1, java and its version, free space where releases go, the apps' ports,
- * clock skew. Read-only: it changes nothing on the host.
+ * or sudo, systemd as PID 1, java and its version, free space where releases go, haproxy and socat
+ * for zero-downtime apps (see {@link ProxyChecks} for when they are required), the apps' ports and
+ * slot ports, clock skew. Read-only: it changes nothing on the host.
  */
 public class Preflight {
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
@@ -69,6 +72,7 @@ public class Preflight {
                 checks.add(systemd(login));
                 checks.add(java(login, apps));
                 checks.add(disk(login));
+                checks.addAll(proxy(login, apps));
                 checks.addAll(ports(login, apps));
                 checks.add(clock(login));
             } catch (RemoteFailure failure) {
@@ -122,24 +126,28 @@ public class Preflight {
                         "check that df works on the host"));
     }
 
+    private List<PreflightCheck> proxy(FreshLogin login, List<AppNeeds> apps) {
+        CommandResult haproxy = probe(login, ProxyPreflight.haproxyVersion());
+        CommandResult socat = probe(login, ProxyPreflight.socatVersion());
+        return List.of(ProxyChecks.haproxy(apps, haproxy.exitCode(), haproxy.stdout() + "\n" + haproxy.stderr()),
+                ProxyChecks.socat(apps, socat.exitCode()));
+    }
+
     private List<PreflightCheck> ports(FreshLogin login, List<AppNeeds> apps) {
-        if (apps.isEmpty()) {
+        if (apps.stream().allMatch(app -> app.port() <= 0)) {
             return List.of(PreflightCheck.pass("port", "no app on this host yet"));
         }
         String listening = probe(login, PreflightCommands.listeningTcp()).stdout();
         List<PreflightCheck> checks = new ArrayList<>();
         for (AppNeeds app : apps) {
-            String name = "port " + app.port();
-            if (!ProbeOutput.listens(listening, app.port())) {
-                checks.add(PreflightCheck.pass(name, "free for " + app.name()));
-            } else if (app.name() != null && "active".equals(probe(login,
-                    PreflightCommands.unitActive("deployer-" + app.name() + ".service")).stdout().trim())) {
-                checks.add(PreflightCheck.pass(name, "in use by " + app.name() + " itself"));
-            } else {
-                checks.add(PreflightCheck.fail(name, "port " + app.port() + " (for " + (app.name() == null ? "the app" : app.name())
-                        + ") is already taken by another process", "stop what listens there (see: ss -ltnp 'sport = :"
-                        + app.port() + "') or give the app another port"));
+            for (ProxyChecks.PortNeed need : ProxyChecks.ports(app)) {
+                boolean taken = ProbeOutput.listens(listening, need.port());
+                Optional<String> owner = taken ? need.ownUnits().stream()
+                        .filter(unit -> "active".equals(probe(login, PreflightCommands.unitActive(unit)).stdout().trim()))
+                        .findFirst() : Optional.empty();
+                checks.add(ProxyChecks.port(need, taken, owner));
             }
+            ProxyChecks.slotPortRange(app).ifPresent(checks::add);
         }
         return checks;
     }

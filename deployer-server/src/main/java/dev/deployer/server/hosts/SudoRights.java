@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 final class SudoRights {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String NAME = "root or sudo";
+    private static final List<String> SBIN = List.of("useradd", "haproxy");
 
     PreflightCheck check(HostTarget host, FreshLogin login) {
         CommandResult rules = login.runAllowingFailure(PreflightCommands.sudoRules(), TIMEOUT);
@@ -40,7 +41,8 @@ final class SudoRights {
                 + programs.stream().map(SudoRights::path).collect(Collectors.joining(", "));
     }
 
-    private static String path(String program) {
-        return ("useradd".equals(program) ? "/usr/sbin/" : "/usr/bin/") + program;
+    /** Where Debian, Ubuntu and RHEL (merged /usr) install {@code program}; haproxy is run by this path (HostLayout.HAPROXY). */
+    static String path(String program) {
+        return (SBIN.contains(program) ? "/usr/sbin/" : "/usr/bin/") + program;
     }
 }

@@ -55,8 +55,7 @@ class AppEdgesIT {
     }
 
     private static void clean(TestHost host) {
-        host.run("systemctl stop deployer-dropper.service; userdel dropper; rm -rf /opt/deployer/dropper /etc/deployer/dropper.env "
-                + "/etc/systemd/system/deployer-dropper.service; systemctl daemon-reload");
+        LiveDeployer.removeAppFrom(host, "dropper");
     }
 
     @Test

@@ -36,7 +36,7 @@ class HostileBuildIT {
     @Test
     void aHostileBuildFindsNoSecretChangesNothingOutsideItsWorkspaceAndLeavesOtherAppsAlone(TestHosts hosts) throws Exception {
         TestHost host = hosts.get(0);
-        host.run("systemctl stop deployer-victim.service; userdel victim; rm -rf /opt/deployer/victim");
+        LiveDeployer.removeAppFrom(host, "victim");
         Path sharedMaven = Path.of(System.getProperty("user.home"), ".m2", "repository");
         try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of("DEPLOYER_IT_CANARY", CANARY))) {
             Path data = deployer.server().dataDir();

@@ -34,7 +34,8 @@ class DeployBenchmarkIT {
     void deployAgainstAPlainScript(TestHosts hosts) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("benchmarks"), "benchmarks run only with -Dbenchmarks=true");
         for (TestHost host : hosts) {
-            host.run("systemctl stop deployer-bench.service bench-plain.service; userdel bench; rm -rf /opt/deployer/bench /opt/plain");
+            LiveDeployer.removeAppFrom(host, "bench");
+            host.run("systemctl stop bench-plain.service; rm -rf /opt/plain");
         }
         SampleRepo repo = SampleRepo.create(Files.createTempDirectory("bench-"));
         try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of())) {

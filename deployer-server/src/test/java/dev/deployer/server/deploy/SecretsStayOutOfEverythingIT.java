@@ -34,7 +34,7 @@ class SecretsStayOutOfEverythingIT {
     @Test
     void aDeployedSecretIsOnlyInTheEnvFileAndTheProcess(TestHosts hosts) throws Exception {
         TestHost host = hosts.get(0);
-        host.run("systemctl stop deployer-vault.service; userdel vault; rm -rf /opt/deployer/vault /etc/deployer/vault.env");
+        LiveDeployer.removeAppFrom(host, "vault");
         SampleRepo repo = SampleRepo.create(Files.createTempDirectory("vault-"));
         try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of())) {
             DeployerClient admin = deployer.admin();

@@ -33,7 +33,7 @@ class GitPushIT {
     @BeforeAll
     static void setUp(TestHosts hosts) throws Exception {
         host = hosts.get(0);
-        host.run("systemctl stop deployer-pushy.service; userdel pushy; rm -rf /opt/deployer/pushy");
+        LiveDeployer.removeAppFrom(host, "pushy");
         deployer = LiveDeployer.start(hosts, Map.of());
         token = deployer.admin().createToken("pusher", "deployer").token();
         deployer.createApp(AppRequest.create("pushy", List.of(host.name())).withRun(PORT, "-Xmx64m", "/health"));

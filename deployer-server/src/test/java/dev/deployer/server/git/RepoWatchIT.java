@@ -35,7 +35,7 @@ class RepoWatchIT {
     @BeforeAll
     static void setUp(TestHosts hosts) throws Exception {
         host = hosts.get(0);
-        host.run("systemctl stop deployer-watched.service; userdel watched; rm -rf /opt/deployer/watched");
+        LiveDeployer.removeAppFrom(host, "watched");
         // Poll rarely, so that the webhook test is not a poll in disguise.
         deployer = LiveDeployer.start(hosts, Map.of("DEPLOYER_POLL_INTERVAL_SECONDS", "3"));
         repo = SampleRepo.create(Files.createTempDirectory("watched-"));

@@ -38,10 +38,12 @@ class HostDaoTest {
             place(handle, app(handle, "shop", 8080, 17, false), web1);
             place(handle, app(handle, "blog", 9090, 21, false), web1);
             place(handle, app(handle, "old", 7070, 17, true), web2);
+            handle.execute("UPDATE apps SET strategy = 'zero-downtime' WHERE name = 'shop'");
         });
 
         assertThat(dao.placements()).containsExactly(new HostDao.Placement("web1", "blog"), new HostDao.Placement("web1", "shop"));
-        assertThat(dao.needsOn(web1)).containsExactly(new AppNeeds("blog", 9090, 21), new AppNeeds("shop", 8080, 17));
+        assertThat(dao.needsOn(web1)).containsExactly(new AppNeeds("blog", 9090, 21, "restart"),
+                new AppNeeds("shop", 8080, 17, "zero-downtime"));
         assertThat(dao.removeUnused(web1)).containsExactly("blog", "shop");
         assertThat(dao.find("web1")).isPresent();
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hosts through the real server and real hosts: pinning on add, refusal after a key change,
- * re-trust, the sudo path, preflight passing and failing, removal refused while an app uses a host.
+ * re-trust, the sudo path, preflight passing and failing (java, ports, haproxy and slot ports), removal refused while an
+ * app uses a host.
  * th4 is this class's own: it gets its java hidden and its keys regenerated.
  */
 @WithTestHosts(4)
@@ -60,7 +61,8 @@ class HostsIT {
         assertThat(added.host().user()).isEqualTo("root");
         assertThat(added.preflight().ok()).as("%s", added.preflight()).isTrue();
         assertThat(added.preflight().checks()).extracting(PreflightCheck::name)
-                .contains("ssh login", "root or sudo", "systemd", "java", "disk", "clock");
+                .contains("ssh login", "root or sudo", "systemd", "java", "disk", "haproxy", "socat", "clock");
+        assertThat(check(added.preflight(), "haproxy").detail()).as("the base image's haproxy").startsWith("haproxy 2.");
         assertThat(admin.hosts()).extracting(Host::name).contains("pinned");
         assertThat(admin.get("api/audit", new TypeReference<List<Map<String, Object>>>() {}))
                 .anySatisfy(entry -> assertThat(entry).containsEntry("action", "host.add").containsEntry("target", "pinned"));
@@ -135,6 +137,46 @@ class HostsIT {
             th4.run("mv /usr/bin/java.hidden-by-hosts-it /usr/bin/java").orThrow();
         }
         assertThat(admin.checkHost("no-java", null, 17).ok()).isTrue();
+    }
+
+    @Test
+    void preflightWantsHaproxySocatAndBothSlotPortsOfANewZeroDowntimeAppAndPrintsTheInstallLine() {
+        TestHost th4 = hosts.get(3);
+        admin.addHost(new HostRequest("proxied", th4.address(), th4.port(), null, null));
+
+        PreflightReport free = admin.checkHost("proxied", 8116, null);
+        assertThat(free.ok()).as("%s", free).isTrue();
+        assertThat(check(free, "socat").ok()).isTrue();
+        assertThat(check(free, "port 8116").detail()).isEqualTo("free for the new app");
+        assertThat(check(free, "port 18116").detail()).isEqualTo("free for slot a of the new app");
+        assertThat(check(free, "port 28116").detail()).isEqualTo("free for slot b of the new app");
+
+        PreflightCheck tooHigh = check(admin.checkHost("proxied", 13000, null), "slot ports of the new app");
+        assertThat(tooHigh.ok()).isFalse();
+        assertThat(tooHigh.fix()).contains("between 1024 and 12767").contains("--strategy restart");
+
+        th4.run("systemctl stop hostsit-slot-squatter.service 2>/dev/null; systemd-run --unit=hostsit-slot-squatter /usr/bin/socat TCP-LISTEN:18116,bind=127.0.0.1,reuseaddr,fork SYSTEM:true"
+                + " && for i in $(seq 50); do ss -H -l -t -n | grep -q ':18116 ' && break; sleep 0.1; done").orThrow();
+        try {
+            PreflightCheck squatted = check(admin.checkHost("proxied", 8116, null), "port 18116");
+            assertThat(squatted.ok()).isFalse();
+            assertThat(squatted.detail()).contains("for slot a of the new app").contains("already taken by another process");
+        } finally {
+            th4.run("systemctl stop hostsit-slot-squatter.service").orThrow();
+        }
+
+        th4.run("mv /usr/sbin/haproxy /usr/sbin/haproxy.hidden-by-hosts-it").orThrow();
+        try {
+            PreflightReport missing = admin.checkHost("proxied", null, null);
+            assertThat(missing.ok()).isFalse();
+            PreflightCheck haproxy = check(missing, "haproxy");
+            assertThat(haproxy.ok()).isFalse();
+            assertThat(haproxy.detail()).contains("/usr/sbin/haproxy is missing").contains("default for new apps");
+            assertThat(haproxy.fix()).isEqualTo("sudo apt-get install -y haproxy socat");
+        } finally {
+            th4.run("mv /usr/sbin/haproxy.hidden-by-hosts-it /usr/sbin/haproxy").orThrow();
+        }
+        assertThat(admin.checkHost("proxied", null, null).ok()).isTrue();
     }
 
     @Test

@@ -45,8 +45,7 @@ class DashboardIT {
     @BeforeAll
     static void setUp(TestHosts hosts) throws Exception {
         host = hosts.get(0);
-        host.run("systemctl stop deployer-hello.service; rm -rf /opt/deployer/hello /etc/deployer/hello.env "
-                + "/etc/systemd/system/deployer-hello.service; systemctl daemon-reload");
+        LiveDeployer.removeAppFrom(host, "hello");
         // Deploys here come from the page only: no poll of the repo starts one behind the test's back.
         deployer = LiveDeployer.start(hosts, Map.of("DEPLOYER_POLL_INTERVAL_SECONDS", "86400"));
         repo = SampleRepo.create(Files.createTempDirectory("hello-repo-"));
