@@ -23,7 +23,8 @@ class UnreachableServerTest {
                 Map.of("DEPLOYER_URL", url, "DEPLOYER_TOKEN", "t"), Path.of("/nonexistent/config.json"));
         List<List<String>> commands = List.of(List.of("apps"), List.of("hosts"), List.of("deploy", "shop"),
                 List.of("releases", "shop"), List.of("status", "shop"), List.of("logs", "shop"), List.of("logs", "shop", "-f"),
-                List.of("config", "shop"), List.of("rollback", "shop"), List.of("ssh-key"), List.of("remote", "shop"));
+                List.of("config", "shop"), List.of("rollback", "shop"), List.of("ssh-key"), List.of("remote", "shop"),
+                List.of("deployments", "shop"));
         for (List<String> command : commands) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
