@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "deployments",
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer deployments shop",
-                "  deployer deployments shop -n 100 --before 812    # the page older than deployment 812",
+                "  deployer deployments shop --before 812 -n 100   # older than 812",
                 "  deployer deployments shop --json"},
         description = "Deployments of an app (deploys, rollbacks, config changes), newest first.")
 public class DeploymentsCommand implements Callable<Integer> {
