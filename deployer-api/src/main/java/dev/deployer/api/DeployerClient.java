@@ -120,6 +120,13 @@ public class DeployerClient {
         return get("api/apps/" + encode(app) + "/status", new TypeReference<>() {});
     }
 
+    /** The app's deployments, newest first: at most {@code limit} (null: the server's 20; at most 100), older than {@code before} when given. */
+    public List<DeploymentSummary> deployments(String app, Integer limit, Long before) {
+        String query = (limit == null ? "" : "limit=" + limit) + (limit != null && before != null ? "&" : "")
+                + (before == null ? "" : "before=" + before);
+        return get("api/apps/" + encode(app) + "/deployments" + (query.isEmpty() ? "" : "?" + query), new TypeReference<>() {});
+    }
+
     public DeploymentInfo deployment(long id) {
         return get("api/deployments/" + id, new TypeReference<>() {});
     }

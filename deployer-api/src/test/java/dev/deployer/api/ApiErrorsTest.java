@@ -26,11 +26,26 @@ class ApiErrorsTest {
     }
 
     @Test
-    void noAnswerIsCodeZeroAndNamesTheServer() {
-        ApiException e = ApiErrors.unreachable(URI.create("http://127.0.0.1:1/"), new ConnectException("Connection refused"));
+    void noAnswerIsCodeZeroAndNamesTheServerAsTypedAndWhyInAFewWords() {
+        ApiException e = ApiErrors.unreachable(URI.create("http://127.0.0.1:1/"), new ConnectException());
+        assertThat(e).isInstanceOf(ServerUnreachable.class);
         assertThat(e.code()).isZero();
-        assertThat(e).hasMessage("cannot reach the deployer server at http://127.0.0.1:1/ (Connection refused)");
+        assertThat(e).hasMessage("cannot reach the deployer server at http://127.0.0.1:1 (connection refused)");
+        ConnectException unresolved = new ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(ApiErrors.unreachable(URI.create("http://nohost.invalid:8080/"), unresolved))
+                .hasMessage("cannot reach the deployer server at http://nohost.invalid:8080 (unknown host)");
+        assertThat(ApiErrors.unreachable(URI.create("http://h/"), new java.net.http.HttpConnectTimeoutException("x")))
+                .hasMessage("cannot reach the deployer server at http://h (no connection within 10 s)");
         assertThat(ApiErrors.unreachable(URI.create("http://h/"), new IOException()))
-                .hasMessage("cannot reach the deployer server at http://h/ (IOException)");
+                .hasMessage("cannot reach the deployer server at http://h (IOException)");
+    }
+
+    @Test
+    void aServerThatTookTheRequestButDidNotAnswerIsNotCalledUnreachable() {
+        ApiException e = ApiErrors.unreachable(URI.create("http://h:8080/"), new java.net.http.HttpTimeoutException("timed out"));
+        assertThat(e).isNotInstanceOf(ServerUnreachable.class);
+        assertThat(e.code()).isZero();
+        assertThat(e).hasMessage("the deployer server at http://h:8080 did not answer in time");
     }
 }

@@ -1,6 +1,7 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.ApiException;
+import dev.deployer.api.ServerUnreachable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true, versionProvider = DeployerCli.VersionProvider.class,
         description = "Deploy JVM services to your own Linux hosts: git push, systemd, rollback.",
         subcommands = {LoginCommand.class, HostsCommand.class, AppsCommand.class, ConfigCommand.class, DeployCommand.class,
-                ReleasesCommand.class, RollbackCommand.class, StatusCommand.class, LogsCommand.class, GitRemoteCommand.class,
-                SshKeyCommand.class, CommandLine.HelpCommand.class})
+                ReleasesCommand.class, DeploymentsCommand.class, RollbackCommand.class, StatusCommand.class, LogsCommand.class, GitRemoteCommand.class,
+                SshKeyCommand.class, OpenCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public class DeployerCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** What to do when no server answers, after the sentence naming its URL. */
+    static final String UNREACHABLE_FIX = "start it with scripts/start, or set DEPLOYER_URL / run deployer login";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +48,10 @@ public class DeployerCli implements Runnable {
             if (e instanceof UsageException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USAGE;
+            }
+            if (e instanceof ServerUnreachable unreachable) {
+                commandLine.getErr().println("error: " + unreachable.getMessage() + ": " + UNREACHABLE_FIX);
+                return FAILED;
             }
             if (e instanceof ApiException api) {
                 commandLine.getErr().println("error: " + api.getMessage());

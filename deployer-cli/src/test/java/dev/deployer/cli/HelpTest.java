@@ -25,7 +25,7 @@ class HelpTest {
     @Test
     void everyCommandAndSubcommandAnswersHelpWithUsageAndExamples() {
         List<String> paths = commandPaths();
-        assertThat(paths).contains("", "deploy", "config set", "hosts add", "apps create", "logs", "ssh-key");
+        assertThat(paths).contains("", "deploy", "config set", "hosts add", "apps create", "logs", "ssh-key", "completion", "open", "deployments");
         for (String path : paths) {
             for (String flag : List.of("-h", "--help")) {
                 String line = (path + " " + flag).trim();

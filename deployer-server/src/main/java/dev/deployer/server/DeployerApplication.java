@@ -34,6 +34,7 @@ import dev.deployer.server.deploy.DeploymentEvents;
 import dev.deployer.server.deploy.DeploymentHistory;
 import dev.deployer.server.deploy.DeploymentHistoryDao;
 import dev.deployer.server.deploy.Deployments;
+import dev.deployer.server.deploy.AppDeploymentsResource;
 import dev.deployer.server.deploy.DeploymentsResource;
 import dev.deployer.server.deploy.HealthGate;
 import dev.deployer.server.deploy.HostRollout;
@@ -209,6 +210,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new ReleasesResource(flow));
         environment.jersey().register(new StatusResource(flow));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
+        environment.jersey().register(new AppDeploymentsResource(apps, deployments));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
 
         registerGit(environment, settings, tokens, apps, repositories, deployments, flow, audit);

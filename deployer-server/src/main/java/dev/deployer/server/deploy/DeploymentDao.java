@@ -45,6 +45,10 @@ public interface DeploymentDao {
     @SqlQuery(SELECT + "WHERE d.app_id = :appId ORDER BY d.id DESC LIMIT :limit")
     List<Row> latest(@Bind("appId") long appId, @Bind("limit") int limit);
 
+    /** A page of the app's deployments, newest first: those with an id below {@code before}. */
+    @SqlQuery(SELECT + "WHERE d.app_id = :appId AND d.id < :before ORDER BY d.id DESC LIMIT :limit")
+    List<Row> page(@Bind("appId") long appId, @Bind("before") long before, @Bind("limit") int limit);
+
     @SqlQuery(SELECT + "WHERE d.finished_at IS NULL ORDER BY d.id")
     List<Row> unfinished();
 

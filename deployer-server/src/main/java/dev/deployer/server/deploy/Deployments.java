@@ -4,6 +4,7 @@ import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.DeploymentKind;
 import dev.deployer.api.DeploymentStatus;
+import dev.deployer.api.DeploymentSummary;
 import dev.deployer.api.ReleaseStatus;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
@@ -177,6 +178,14 @@ public class Deployments {
         DeploymentDao.Row row = dao.find(id).orElseThrow(() -> new NotFound("no deployment " + id));
         return new DeploymentInfo(row.id(), row.app(), row.version(), row.kind(), row.ref(), row.status(), row.reason(),
                 row.createdBy(), row.startedAt(), row.finishedAt(), dao.hosts(id));
+    }
+
+    /** The app's deployments older than {@code before} (null: from the newest), newest first, at most {@code limit}. */
+    public List<DeploymentSummary> page(App app, int limit, Long before) {
+        return dao.page(app.id(), before == null ? Long.MAX_VALUE : before, limit).stream()
+                .map(row -> new DeploymentSummary(row.id(), row.app(), row.version(), row.kind(), row.ref(), row.status(),
+                        row.reason(), row.createdBy(), row.startedAt(), row.finishedAt()))
+                .toList();
     }
 
     /** True while a deployment of the app runs or waits for its turn. */
