@@ -8,6 +8,7 @@ import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.remote.RemoteCommand;
+import dev.deployer.server.remote.SlotCommands;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostAccess;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,11 +111,28 @@ public class HostRollout {
             return "current -> releases/" + release.label();
         });
         log.step(host, "restart", () -> {
+            String moved = takeOffSlots(host, app);
             ssh.run(host, "restart", RemoteCommand.and(HostCommands.systemctl("enable", new HostLayout(app.name()).unitName()),
                     HostCommands.systemctl("restart", new HostLayout(app.name()).unitName())).privileged(root), STEP_TIMEOUT);
-            return new HostLayout(app.name()).unitName() + " restarted";
+            return new HostLayout(app.name()).unitName() + " restarted" + moved;
         });
         log.step(host, "health", () -> health.await(host, app));
+    }
+
+    /**
+     * An app moved back to {@code strategy: restart}: its proxy holds the app's port and its slots run, until they are
+     * stopped and disabled here, just before the unit restarts (a gap of about a second, once).
+     */
+    private String takeOffSlots(HostTarget host, App app) {
+        List<String> units = ssh.runAllowingFailure(host, "restart", SlotCommands.listSlotUnits(app.name()).privileged(host.root()),
+                STEP_TIMEOUT).stdout().lines().map(String::strip).filter(u -> u.matches("^deployer-[a-z0-9-]+@[a-z]+\\.service$")).toList();
+        if (units.isEmpty()) {
+            return "";
+        }
+        List<String> words = new java.util.ArrayList<>(List.of("systemctl", "disable", "--now", "--"));
+        words.addAll(units);
+        ssh.run(host, "restart", RemoteCommand.of(words).privileged(host.root()), STEP_TIMEOUT);
+        return " (moved off zero-downtime: " + String.join(", ", units) + " stopped and disabled)";
     }
 
     /** Takes the app off a host that had no release before: stop, disable, no current link. */

@@ -69,4 +69,10 @@ public final class SlotCommands {
         HostLayout layout = new HostLayout(app);
         return List.of(layout.proxyUnitName(), layout.slotUnitName(Slot.A), layout.slotUnitName(Slot.B));
     }
+
+    /** Prints the file name of every slot and proxy unit of {@code app} on the host, one a line (none: nothing). */
+    public static RemoteCommand listSlotUnits(String app) {
+        return RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "1", "-name", "deployer-" + new HostLayout(app).app() + "@*.service",
+                "-printf", "%f\\n");
+    }
 }

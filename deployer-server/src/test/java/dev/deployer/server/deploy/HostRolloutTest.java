@@ -70,6 +70,7 @@ class HostRolloutTest {
                 t -> assertThat(t).isEqualTo("systemctl daemon-reload"),
                 t -> assertThat(t).startsWith("rm -f -- /opt/deployer/shop/current.deployer-tmp-").contains(" && " + SWITCH_TO_V2)
                         .matches(".* && mv -f -T -- /opt/deployer/shop/current.deployer-tmp-[0-9a-f]{12} /opt/deployer/shop/current"),
+                t -> assertThat(t).isEqualTo("find /etc/systemd/system -maxdepth 1 -name deployer-shop@*.service -printf %f\\n"),
                 t -> assertThat(t).isEqualTo(RESTART),
                 t -> assertThat(t).isEqualTo("systemctl is-active -- deployer-shop.service"),
                 t -> assertThat(t).isEqualTo("GET :8080/health"));
@@ -194,5 +195,16 @@ class HostRolloutTest {
         assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).hasMessageContaining("the server is stopping");
         assertThat(hosts.calls().on("web1").after(RESTART).texts()).anyMatch(t -> t.contains(SWITCH_TO_V1));
         assertThat(hosts.calls().on("web2").inStep("switch").isEmpty()).isTrue();
+    }
+
+    @Test
+    void anAppMovedBackToRestartHasItsProxyAndSlotsTakenOffBeforeTheUnitRestarts() throws Exception {
+        setUp(null);
+        hosts.when("find /etc/systemd/system -maxdepth 1 -name deployer-shop@").prints("deployer-shop@proxy.service\ndeployer-shop@a.service\n");
+
+        run(Optional.of(v1));
+
+        assertThat(hosts.calls().on("web1").texts()).containsSubsequence(
+                "systemctl disable --now -- deployer-shop@proxy.service deployer-shop@a.service", RESTART);
     }
 }
