@@ -6,6 +6,7 @@ import dev.deployer.api.AppRequest;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.server.testing.LiveDeployer;
 import dev.deployer.server.testing.SampleRepo;
+import dev.deployer.server.testing.Scp;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
@@ -81,31 +82,12 @@ class DeployBenchmarkIT {
 
     /** What a hand-written script does: copy, restart as a transient unit, poll health. */
     private static void plainDeploy(TestHost host, Path jar) {
-        List<String> scp = new ArrayList<>(List.of("scp", "-q"));
-        scp.addAll(host.sshBaseCommand().subList(1, host.sshBaseCommand().size()).stream()
-                .map(option -> option.equals("-p") ? "-P" : option).toList());
-        scp.addAll(List.of(jar.toString(), "root@" + host.address() + ":/tmp/app.jar"));
-        run(scp);
+        Scp.copy(host, jar, "/tmp/app.jar");
         host.run("mkdir -p /opt/plain && mv /tmp/app.jar /opt/plain/app.jar && systemctl stop bench-plain.service 2>/dev/null; "
                 + "systemctl reset-failed bench-plain.service 2>/dev/null; systemd-run --unit bench-plain -E PORT=" + PLAIN_PORT
                 + " /usr/bin/java -Xmx64m -jar /opt/plain/app.jar >/dev/null && "
                 + "for i in $(seq 1 300); do curl -sf http://127.0.0.1:" + PLAIN_PORT + "/health >/dev/null && exit 0; sleep 0.2; done; exit 1")
                 .orThrow();
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new AssertionError(command + " failed: " + output);
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static long timed(Runnable work) {

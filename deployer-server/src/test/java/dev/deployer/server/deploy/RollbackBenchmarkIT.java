@@ -7,6 +7,7 @@ import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.server.testing.LiveDeployer;
 import dev.deployer.server.testing.SampleRepo;
+import dev.deployer.server.testing.Scp;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
@@ -99,22 +100,7 @@ class RollbackBenchmarkIT {
 
     private static void copyPlainJar(TestHost host, Path jar) {
         host.run("mkdir -p /opt/rbench-plain").orThrow();
-        List<String> scp = new ArrayList<>(List.of("scp", "-q"));
-        scp.addAll(host.sshBaseCommand().subList(1, host.sshBaseCommand().size()).stream()
-                .map(option -> option.equals("-p") ? "-P" : option).toList());
-        scp.addAll(List.of(jar.toString(), "root@" + host.address() + ":/opt/rbench-plain/app.jar"));
-        try {
-            Process process = new ProcessBuilder(scp).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new AssertionError(scp + " failed: " + output);
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Scp.copy(host, jar, "/opt/rbench-plain/app.jar");
     }
 
     /** A script's rollback: the old jar is on the host; stop, start it again, poll health. */
