@@ -166,7 +166,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         ReleaseDao releaseDao = jdbi.onDemand(ReleaseDao.class);
         DeploymentDao deploymentDao = jdbi.onDemand(DeploymentDao.class);
         DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
-        HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofSeconds(1));
+        HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofMillis(100));
         RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), new SlotRollout(ssh, health, clock), deploymentDao,
                 hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);

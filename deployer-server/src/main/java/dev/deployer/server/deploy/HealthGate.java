@@ -13,17 +13,20 @@ import dev.deployer.server.ssh.HostTarget;
 import java.time.Duration;
 
 /**
- * Healthy means: the unit is active and still active after a settle time (a JVM that dies on a
- * bad config exits within it), and, when the app has a health path, HTTP 2xx from
- * {@code 127.0.0.1:PORT/PATH} on the host, reached through the SSH connection.
+ * Healthy means, when the app has a health path: HTTP 2xx from {@code 127.0.0.1:PORT/PATH} on the
+ * host (reached through the SSH connection) with the unit active before and after that answer;
+ * without one, the unit active for the settle time. No fixed wait: the first checks come
+ * {@code poll} apart (100 ms on a server), backing off to one a second.
  */
 public class HealthGate {
     private static final Duration SSH_STEP = Duration.ofSeconds(30);
+    private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
     private final HostAccess ssh;
     private final Duration settle;
     private final Duration poll;
 
+    /** {@code settle}: how long a unit without a health path must stay up; {@code poll}: the first interval between checks. */
     public HealthGate(HostAccess ssh, Duration settle, Duration poll) {
         this.ssh = ssh;
         this.settle = settle;
@@ -54,33 +57,46 @@ public class HealthGate {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(app.healthTimeoutSeconds()).toNanos();
         long activeSince = -1;
+        long delay = poll.toMillis();
         String last = "not checked yet";
         while (System.nanoTime() < deadline) {
-            String state = ssh.runAllowingFailure(host, "health",
-                    HostCommands.systemctl("is-active", unit).privileged(host.root()), SSH_STEP).stdout().trim();
+            String state = activeState(host, unit);
             if (state.equals("failed")) {
                 throw unhealthy(host, journal, "the unit failed to start");
             }
             if (!state.equals("active")) {
                 activeSince = -1;
                 last = "unit " + state;
-            } else {
+            } else if (app.healthPath() == null) {
+                // Nothing to ask: staying up for the settle time is all the proof there is.
                 activeSince = activeSince < 0 ? System.nanoTime() : activeSince;
                 if (System.nanoTime() - activeSince >= settle.toNanos()) {
-                    if (app.healthPath() == null) {
-                        return "unit active for " + settle.toSeconds() + " s (no health path set)";
-                    }
-                    int status = ssh.forwardAndGet(host, port, app.healthPath(), SSH_STEP);
-                    if (status >= 200 && status < 300) {
+                    return "unit active for " + settle.toSeconds() + " s (no health path set)";
+                }
+            } else {
+                int status = ssh.forwardAndGet(host, port, app.healthPath(), SSH_STEP);
+                if (status >= 200 && status < 300) {
+                    // The unit stays active alongside the answer: a JVM that answered once and then died is not healthy.
+                    String after = activeState(host, unit);
+                    if (after.equals("active")) {
                         return "HTTP " + status + " from " + app.healthPath() + " after "
-                                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s";
+                                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
                     }
+                    last = "HTTP " + status + " but then unit " + after;
+                } else {
                     last = status < 0 ? "nothing answers on port " + port : "HTTP " + status + " from " + app.healthPath();
                 }
             }
-            sleep();
+            sleep(delay);
+            // Quick at first, when a JVM is most likely to come up; then backing off to at most one check a second.
+            delay = Math.min(MAX_POLL.toMillis(), delay * 3 / 2 + 1);
         }
         throw unhealthy(host, journal, "not healthy within " + app.healthTimeoutSeconds() + " s (last: " + last + ")");
+    }
+
+    private String activeState(HostTarget host, String unit) {
+        return ssh.runAllowingFailure(host, "health", HostCommands.systemctl("is-active", unit).privileged(host.root()), SSH_STEP)
+                .stdout().trim();
     }
 
     private IllegalStateException unhealthy(HostTarget host, RemoteCommand journalTail, String why) {
@@ -88,9 +104,9 @@ public class HealthGate {
         return new IllegalStateException(why + (journal.isEmpty() ? "" : "; last journal lines:\n" + journal));
     }
 
-    private void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for health");

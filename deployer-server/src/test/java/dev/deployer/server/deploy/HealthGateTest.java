@@ -33,7 +33,17 @@ class HealthGateTest {
 
         assertThat(gate.await(web1, app("/health"))).startsWith("HTTP 204 from /health after ");
 
-        assertThat(hosts.calls().texts()).containsExactly(IS_ACTIVE, "GET :8080/health");
+        assertThat(hosts.calls().texts()).containsExactly(IS_ACTIVE, "GET :8080/health", IS_ACTIVE);
+    }
+
+    @Test
+    void aUnitThatAnswersOnceAndThenDiesIsNotHealthy() {
+        hosts.when(IS_ACTIVE).prints("failed\n");
+        hosts.when(IS_ACTIVE).once().prints("active\n");
+        hosts.when("GET :8080/health").answersHttp(200);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.await(web1, app("/health")))
+                .hasMessageContaining("the unit failed to start");
     }
 
     @Test

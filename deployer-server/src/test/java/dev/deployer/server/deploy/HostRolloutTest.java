@@ -73,7 +73,8 @@ class HostRolloutTest {
                 t -> assertThat(t).isEqualTo("find /etc/systemd/system -maxdepth 1 -name deployer-shop@*.service -printf %f\\n"),
                 t -> assertThat(t).isEqualTo(RESTART),
                 t -> assertThat(t).isEqualTo("systemctl is-active -- deployer-shop.service"),
-                t -> assertThat(t).isEqualTo("GET :8080/health"));
+                t -> assertThat(t).isEqualTo("GET :8080/health"),
+                t -> assertThat(t).as("still active after answering").isEqualTo("systemctl is-active -- deployer-shop.service"));
     }
 
     @Test
@@ -117,7 +118,8 @@ class HostRolloutTest {
 
         for (String host : fixture.hostNames) {
             assertThat(hosts.calls().on(host).after(RESTART).texts()).as(host).anyMatch(t -> t.contains(SWITCH_TO_V1));
-            assertThat(hosts.calls().on(host).texts()).as(host).last().isEqualTo("GET :8080/health");
+            assertThat(hosts.calls().on(host).texts()).as(host).endsWith("GET :8080/health",
+                    "systemctl is-active -- deployer-shop.service");
         }
         assertThat(fixture.hostStates(deployment)).containsExactly("web1 reverted", "web2 reverted", "web3 failed");
         assertThat(fixture.dao.hosts(deployment).get(2).message()).contains("a bug in the middle of restart (reverted)");
