@@ -55,8 +55,11 @@ public final class JournalCommands {
     }
 
     private static List<String> base(String app) {
-        return new ArrayList<>(List.of("journalctl", "--unit=" + new HostLayout(app).unitName(), "--output=json",
-                "--output-fields=MESSAGE,PRIORITY", "--all", "--no-pager", "--quiet"));
+        // The app's own unit and both zero-downtime slots: whichever strategy ran it, and a slot's lines before a switch too.
+        HostLayout layout = new HostLayout(app);
+        return new ArrayList<>(List.of("journalctl", "--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A),
+                "--unit=" + layout.slotUnitName(Slot.B), "--output=json", "--output-fields=MESSAGE,PRIORITY", "--all", "--no-pager",
+                "--quiet"));
     }
 
     /** {@code @SECONDS.MICROS}: journalctl's zone-free form, so neither host nor server time zone can shift it. */
