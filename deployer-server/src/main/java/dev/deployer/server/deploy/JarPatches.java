@@ -39,6 +39,8 @@ public class JarPatches {
     static final int KEPT = 8;
     private static final int OUTPUT_CHARS = 2_000;
     private static final Duration POLL = Duration.ofMillis(20);
+    /** The one outcome without a patch that holds for good: the same two jars give the same patch. */
+    private static final String TOO_LARGE = "a patch would be more than half the jar";
 
     /** A patch file on the server, the window it was made with (the host needs the same) and what it is worth. */
     public record Patch(Path file, long bytes, String sha256, int windowLog) {}
@@ -99,7 +101,7 @@ public class JarPatches {
         } catch (RuntimeException e) {
             outcome = Outcome.none("the patch could not be made on the server: " + e.getMessage());
         }
-        if (!outcome.made() && !outcome.whyNot().contains("more than half")) {
+        if (!outcome.made() && !outcome.whyNot().startsWith(TOO_LARGE)) {
             synchronized (kept) {
                 kept.remove(key, mine); // a passing failure (a timeout, a busy zstd) is tried again next time
             }
@@ -151,7 +153,7 @@ public class JarPatches {
         try {
             while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (sizeOrZero(out) > limit) {
-                    return stopped(process, out, Outcome.none("a patch would be more than half the jar"));
+                    return stopped(process, out, Outcome.none(TOO_LARGE));
                 }
                 if (System.nanoTime() > deadline) {
                     return stopped(process, out, Outcome.none("zstd took longer than " + seconds(timeLimit) + " on the server"));
@@ -171,7 +173,7 @@ public class JarPatches {
         }
         long bytes = sizeOrZero(out);
         if (bytes > limit) {
-            return stopped(process, out, Outcome.none("a patch would be more than half the jar (" + Sizes.bytes(bytes) + ")"));
+            return stopped(process, out, Outcome.none(TOO_LARGE + " (" + Sizes.bytes(bytes) + ")"));
         }
         return new Outcome(new Patch(out, bytes, sha256(out), windowLog), null);
     }
