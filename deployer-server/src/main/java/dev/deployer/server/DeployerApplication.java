@@ -37,7 +37,9 @@ import dev.deployer.server.deploy.Deployments;
 import dev.deployer.server.deploy.AppDeploymentsResource;
 import dev.deployer.server.deploy.DeploymentsResource;
 import dev.deployer.server.deploy.HealthGate;
+import dev.deployer.server.deploy.DeltaTransfer;
 import dev.deployer.server.deploy.HostRollout;
+import dev.deployer.server.deploy.JarPatches;
 import dev.deployer.server.deploy.ReleaseFlow;
 import dev.deployer.server.deploy.ReleasesResource;
 import dev.deployer.server.deploy.Retention;
@@ -46,6 +48,7 @@ import dev.deployer.server.deploy.RollingDeploy;
 import dev.deployer.server.deploy.SlotRollout;
 import dev.deployer.server.deploy.StatusResource;
 import dev.deployer.server.deploy.UnitRemoval;
+import dev.deployer.server.remote.DeltaCommands;
 import dev.deployer.server.git.GitAccess;
 import dev.deployer.server.git.GitEndpoint;
 import dev.deployer.server.git.PushDeploy;
@@ -167,7 +170,10 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         DeploymentDao deploymentDao = jdbi.onDemand(DeploymentDao.class);
         DeploymentEvents events = new DeploymentEvents(deploymentDao, clock);
         HealthGate health = new HealthGate(ssh, Duration.ofSeconds(3), Duration.ofMillis(100));
-        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health), new SlotRollout(ssh, health, clock), deploymentDao,
+        // Delta transfer: a host holding an earlier release gets a zstd patch against it instead of the whole jar.
+        DeltaTransfer delta = new DeltaTransfer(ssh, artifacts, new JarPatches(ProcessFactory.SYSTEM, DeltaCommands.ZSTD,
+                dataDir.root().resolve("patches"), Duration.ofSeconds(60)));
+        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health, delta), new SlotRollout(ssh, health, clock), deploymentDao,
                 hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,

@@ -13,7 +13,6 @@ import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
-import dev.deployer.server.ssh.UploadResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +32,18 @@ public class HostRollout {
 
     private final HostAccess ssh;
     private final HealthGate health;
+    private final DeltaTransfer delta;
 
+    /** Without delta transfer: a jar that is not on the host is always sent whole. */
     public HostRollout(HostAccess ssh, HealthGate health) {
+        this(ssh, health, null);
+    }
+
+    /** {@code delta}: sends a patch against an earlier release's jar when the host holds one (null: never). */
+    public HostRollout(HostAccess ssh, HealthGate health, DeltaTransfer delta) {
         this.ssh = ssh;
         this.health = health;
+        this.delta = delta;
     }
 
     /** The app's user, the release dir and its jar: nothing the running app sees. True when bytes were uploaded. */
@@ -52,7 +59,9 @@ public class HostRollout {
     }
 
     private StepResult<Boolean> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target) {
-        Optional<String> onHost = findOnHost(host, app, release.artifactSha256(), target);
+        List<DeltaTransfer.JarOnHost> jars = jarsOnHost(host, app);
+        Optional<String> onHost = jars.stream().filter(jar -> jar.sha256().equals(release.artifactSha256()))
+                .map(DeltaTransfer.JarOnHost::path).min(Comparator.comparing((String path) -> !path.equals(target)));
         if (onHost.isPresent() && onHost.get().equals(target)) {
             return new StepResult<>(false, "already on host, nothing uploaded");
         }
@@ -65,20 +74,19 @@ public class HostRollout {
             throw new IllegalStateException("the artifact " + release.artifactSha256().substring(0, 12)
                     + " is neither on the host nor in the server's store any more: deploy a new build instead");
         }
-        UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());
-        return new StepResult<>(!upload.skipped(), upload.skipped() ? "already on host, nothing uploaded"
-                : "uploaded " + upload.bytesSent() + " bytes, sha256 verified on host");
+        return delta == null ? DeltaTransfer.full(ssh, host, release, artifact, target, null)
+                : delta.place(host, app, release, artifact, target, jars);
     }
 
-    /** A jar with this sha256 already on the host, preferring {@code target} itself. */
-    private Optional<String> findOnHost(HostTarget host, App app, String sha256, String target) {
+    /** Every release jar already on the host, with its sha256. */
+    private List<DeltaTransfer.JarOnHost> jarsOnHost(HostTarget host, App app) {
         CommandResult found = ssh.runAllowingFailure(host, "artifact",
                 ReleaseCommands.hashReleaseJars(app.name()).privileged(host.root()), STEP_TIMEOUT);
         return found.stdout().lines()
                 .map(line -> line.split("\\s+", 2))
-                .filter(parts -> parts.length == 2 && parts[0].equals(sha256))
-                .map(parts -> parts[1].trim())
-                .min(Comparator.comparing((String path) -> !path.equals(target)));
+                .filter(parts -> parts.length == 2 && parts[0].matches("^[0-9a-f]{64}$"))
+                .map(parts -> new DeltaTransfer.JarOnHost(parts[0], parts[1].trim()))
+                .toList();
     }
 
     /** The app's own system user; a user of that name that deployer did not make is never taken over. */

@@ -2,6 +2,7 @@ package dev.deployer.server.hosts;
 
 import dev.deployer.api.PreflightCheck;
 import dev.deployer.api.PreflightReport;
+import dev.deployer.server.remote.DeltaCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.PreflightCommands;
 import dev.deployer.server.remote.ProxyPreflight;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks that a host can run deployer apps, each item pass or fail with the fix: SSH login, root
  * or sudo, systemd as PID 1, java and its version, free space where releases go, haproxy and socat
- * for zero-downtime apps (see {@link ProxyChecks} for when they are required), the apps' ports and
+ * for zero-downtime apps (see {@link ProxyChecks} for when they are required), zstd (optional: delta transfer), the apps' ports and
  * slot ports, clock skew. Read-only: it changes nothing on the host.
  */
 public class Preflight {
@@ -73,6 +74,7 @@ public class Preflight {
                 checks.add(java(login, apps));
                 checks.add(disk(login));
                 checks.addAll(proxy(login, apps));
+                checks.add(zstd(login));
                 checks.addAll(ports(login, apps));
                 checks.add(clock(login));
             } catch (RemoteFailure failure) {
@@ -131,6 +133,18 @@ public class Preflight {
         CommandResult socat = probe(login, ProxyPreflight.socatVersion());
         return List.of(ProxyChecks.haproxy(apps, haproxy.exitCode(), haproxy.stdout() + "\n" + haproxy.stderr()),
                 ProxyChecks.socat(apps, socat.exitCode()));
+    }
+
+    /** Optional: without zstd a deploy sends the whole jar instead of a patch, so a missing one only informs. */
+    private PreflightCheck zstd(FreshLogin login) {
+        CommandResult result = probe(login, DeltaCommands.zstdVersion());
+        if (!result.ok()) {
+            return new PreflightCheck("zstd", true, DeltaCommands.ZSTD + " is missing (exit " + result.exitCode()
+                    + "): deploys send whole jars instead of patches against an earlier release; to send patches: "
+                    + DeltaCommands.INSTALL_LINE, DeltaCommands.INSTALL_LINE);
+        }
+        String version = result.stdout().lines().findFirst().orElse("").replace("*", "").strip();
+        return PreflightCheck.pass("zstd", version + ": deploys send a patch against an earlier release's jar when the host holds one");
     }
 
     private List<PreflightCheck> ports(FreshLogin login, List<AppNeeds> apps) {

@@ -13,11 +13,12 @@ public final class HostCommands {
      * Every program the deployer runs through {@code sudo -n} on a host whose user is not root:
      * what preflight asks sudo about, and what docs/hosts.md tells operators to allow. The last three are the
      * zero-downtime slots': {@code haproxy -c} on a new proxy config, {@code socat} to the proxy's root-only runtime
-     * API socket, {@code systemd-run} for the host-side timer that ends a warm standby.
+     * API socket, {@code systemd-run} for the host-side timer that ends a warm standby; {@code zstd} rebuilds a jar
+     * from a patch against an earlier release (delta transfer, see DeltaCommands).
      */
     public static final List<String> PRIVILEGED_PROGRAMS = List.of(
             "install", "dd", "sha256sum", "chmod", "chown", "mv", "mkdir", "ln", "rm", "cat", "find", "readlink",
-            "id", "systemctl", "useradd", "journalctl", "haproxy", "socat", "systemd-run");
+            "id", "systemctl", "useradd", "journalctl", "haproxy", "socat", "systemd-run", "zstd");
 
     private static final Pattern MODE = Pattern.compile("^[0-7]{3,4}$");
     private static final Pattern OWNER = Pattern.compile("^[a-z_][a-z0-9_-]{0,31}(:[a-z_][a-z0-9_-]{0,31})?$");

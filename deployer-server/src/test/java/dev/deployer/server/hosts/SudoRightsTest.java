@@ -2,6 +2,7 @@ package dev.deployer.server.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deployer.server.remote.DeltaCommands;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.ProxyCommands;
 import dev.deployer.server.remote.RemoteCommand;
@@ -44,5 +45,21 @@ class SudoRightsTest {
             assertThat(HostCommands.PRIVILEGED_PROGRAMS).as(program).contains(name);
             assertThat(program.startsWith("/") ? program : SudoRights.path(name)).isEqualTo(SudoRights.path(name));
         });
+    }
+
+    @Test
+    void everyProgramDeltaTransferRunsIsOneSudoIsAskedAboutAtItsPath() {
+        List<RemoteCommand> commands = List.of(DeltaCommands.rebuildAndHash("/opt/deployer/shop/releases/v1/app.jar", "p", "r", 27),
+                DeltaCommands.publish("r", "/opt/deployer/shop/releases/v2/app.jar", "p"), DeltaCommands.cleanUp("p", "r"));
+        List<String> programs = commands.stream().flatMap(command -> command.steps().stream())
+                .map(step -> step.words().get(0)).distinct().toList();
+
+        assertThat(programs).contains("/usr/bin/zstd");
+        assertThat(programs).allSatisfy(program -> {
+            String name = program.substring(program.lastIndexOf('/') + 1);
+            assertThat(HostCommands.PRIVILEGED_PROGRAMS).as(program).contains(name);
+            assertThat(program.startsWith("/") ? program : SudoRights.path(name)).isEqualTo(SudoRights.path(name));
+        });
+        assertThat(SudoRights.fix(DEPLOY, HostCommands.PRIVILEGED_PROGRAMS)).endsWith(", /usr/bin/zstd");
     }
 }

@@ -1,0 +1,170 @@
+package dev.deployer.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deployer.api.DeploymentEvent;
+import dev.deployer.server.build.ProcessFactory;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.DeltaCommands;
+import dev.deployer.server.testing.RecordingHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The artifact step with delta transfer, over recording hosts; the patch itself is made by this machine's real zstd. */
+class DeltaTransferTest {
+    private static final String V1_JAR = "/opt/deployer/shop/releases/v1/app.jar";
+    private static final String V3_JAR = "/opt/deployer/shop/releases/v3/app.jar";
+    private static final String TARGET = "/opt/deployer/shop/releases/v4/app.jar";
+    private static final String LISTING = "find /opt/deployer/shop/releases -mindepth 2";
+    private static final String REBUILD = "/usr/bin/zstd -d -q --long=27 --patch-from=";
+
+    @TempDir
+    Path dir;
+
+    private DeployFixture fixture;
+    private RecordingHosts hosts;
+    private RollingDeploy rolling;
+    private Path v1Jar;
+    private Path v3Jar;
+    private Path v4Jar;
+    private Release v4;
+    private long deployment;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new DeployFixture();
+        hosts = fixture.hosts;
+        hosts.when("systemctl is-active").prints("active\n");
+        JarPatches patches = new JarPatches(ProcessFactory.SYSTEM, DeltaCommands.ZSTD, dir.resolve("patches"), Duration.ofSeconds(60));
+        HostRollout rollout = new HostRollout(hosts, fixture.health, new DeltaTransfer(hosts, fixture.artifacts, patches));
+        rolling = new RollingDeploy(rollout, fixture.dao, fixture.workers, fixture.clock);
+        v1Jar = TestJarPair.jar(dir, "v1", 2, 42);
+        v3Jar = TestJarPair.jar(dir, "v3", 2, 42);
+        v4Jar = TestJarPair.jar(dir, "v4", 2, 42);
+        fixture.artifacts.put(fixture.app.id(), "1".repeat(40), v1Jar);
+        fixture.artifacts.put(fixture.app.id(), "3".repeat(40), v3Jar);
+        for (int i = 1; i <= 3; i++) {
+            fixture.newRelease("v" + i);
+        }
+        v4 = fixture.releases.create(fixture.app, "4".repeat(40), sha(v4Jar), Files.size(v4Jar), fixture.configVars.current(fixture.app.id()),
+                "v4", "ci");
+        deployment = fixture.dao.insert(fixture.app.id(), "deploy", "main", "ci", fixture.clock.instant());
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void aHostHoldingEarlierReleasesGetsAPatchAgainstTheNewestOneRebuiltCheckedAndRenamedIntoPlace() throws Exception {
+        hosts.when(LISTING).prints(sha(v1Jar) + "  " + V1_JAR + "\n" + sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(REBUILD).prints(sha(v4Jar) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
+
+        run();
+
+        List<String> artifactStep = hosts.calls().on("web1").inStep("artifact").texts();
+        assertThat(artifactStep).hasSize(4);
+        assertThat(artifactStep.get(1)).matches("upload " + TARGET + "\\.deployer-tmp-patch[0-9a-f]{12}");
+        String suffix = artifactStep.get(1).substring(artifactStep.get(1).length() - 12);
+        assertThat(artifactStep.get(2)).isEqualTo(REBUILD + V3_JAR + " -o " + TARGET + ".deployer-tmp-rebuilt" + suffix
+                + " -- " + TARGET + ".deployer-tmp-patch" + suffix + " && sha256sum -- " + TARGET + ".deployer-tmp-rebuilt" + suffix);
+        assertThat(artifactStep.get(3)).isEqualTo("chmod 0644 -- " + TARGET + ".deployer-tmp-rebuilt" + suffix
+                + " && mv -f -T -- " + TARGET + ".deployer-tmp-rebuilt" + suffix + " " + TARGET
+                + " && rm -f -- " + TARGET + ".deployer-tmp-patch" + suffix);
+        assertThat(hosts.calls().startingWith("upload " + TARGET + "\n").isEmpty()).isTrue();
+        assertThat(artifactMessages()).hasSize(3).allSatisfy(message -> assertThat(message)
+                .matches("patch of [0-9.]+ (bytes|KiB) against v3 \\(0\\.[0-9]{2} % of 2\\.0 MiB\\), sha256 verified on host"));
+    }
+
+    @Test
+    void aHostWithNoEarlierReleaseGetsTheWholeJarAndTheEventSaysWhy() throws Exception {
+        run();
+
+        assertThat(hosts.calls().on("web2").inStep("artifact").texts()).containsExactly(
+                "find /opt/deployer/shop/releases -mindepth 2 -maxdepth 2 -name app.jar -type f -exec sha256sum {} +",
+                "upload " + TARGET);
+        assertThat(artifactMessages()).containsOnly("uploaded 2.0 MiB (no earlier release on host), sha256 verified on host");
+    }
+
+    @Test
+    void anEarlierJarTheServerNoLongerKeepsIsNoBase() throws Exception {
+        hosts.when(LISTING).prints("b".repeat(64) + "  " + V1_JAR + "\n");
+
+        run();
+
+        assertThat(hosts.calls().startingWith("/usr/bin/zstd").isEmpty()).isTrue();
+        assertThat(artifactMessages()).containsOnly(
+                "uploaded 2.0 MiB (no earlier release on host whose jar the server still keeps), sha256 verified on host");
+    }
+
+    @Test
+    void aHostWhoseZstdFailsIsCleanedUpAndGetsTheWholeJar() throws Exception {
+        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when("web2", REBUILD).exits(127, "", "sudo: /usr/bin/zstd: command not found");
+        hosts.when("web1", REBUILD).prints(sha(v4Jar) + "  x\n");
+        hosts.when("web3", REBUILD).prints(sha(v4Jar) + "  x\n");
+
+        run();
+
+        List<String> web2 = hosts.calls().on("web2").after(REBUILD).texts();
+        assertThat(web2.get(0)).matches("rm -f -- \\S+\\.deployer-tmp-patch[0-9a-f]{12} \\S+\\.deployer-tmp-rebuilt[0-9a-f]{12}");
+        assertThat(web2.get(1)).isEqualTo("upload " + TARGET);
+        assertThat(messageOf("web2")).startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: ")
+                .contains("command not found").endsWith("; the whole jar was sent instead), sha256 verified on host");
+        assertThat(messageOf("web1")).startsWith("patch of ");
+    }
+
+    @Test
+    void aRebuiltJarWithTheWrongSha256NeverBecomesTheReleaseJar() throws Exception {
+        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(REBUILD).prints("0".repeat(64) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
+
+        run();
+
+        assertThat(hosts.calls().startingWith("chmod 0644").isEmpty()).as("nothing rebuilt is renamed into place").isTrue();
+        assertThat(hosts.calls().on("web3").inStep("artifact").texts()).last().isEqualTo("upload " + TARGET);
+        assertThat(artifactMessages()).allSatisfy(message -> assertThat(message)
+                .startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: the rebuilt jar has sha256 " + "0".repeat(64)));
+    }
+
+    @Test
+    void aPatchUploadThatBreaksFallsBackToTheWholeJar() throws Exception {
+        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when("upload " + TARGET + ".deployer-tmp-patch").exits(1, "", "No space left on device");
+
+        run();
+
+        assertThat(hosts.calls().startingWith("/usr/bin/zstd").isEmpty()).isTrue();
+        assertThat(artifactMessages()).allSatisfy(message -> assertThat(message)
+                .startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: ").contains("No space left on device"));
+    }
+
+    private void run() {
+        RolloutPlan plan = new RolloutPlan(deployment, fixture.app, fixture.targets(), v4, Map.of(), v4Jar, Optional.empty(), Map.of());
+        rolling.run(plan, new StepLog(fixture.events, deployment, "shop"));
+    }
+
+    private List<String> artifactMessages() {
+        return fixture.dao.events(deployment, 0).stream().filter(e -> "artifact".equals(e.step()) && "ok".equals(e.outcome()))
+                .map(DeploymentEvent::message).toList();
+    }
+
+    private String messageOf(String host) {
+        return fixture.dao.events(deployment, 0).stream()
+                .filter(e -> host.equals(e.host()) && "artifact".equals(e.step()) && "ok".equals(e.outcome()))
+                .map(DeploymentEvent::message).findFirst().orElseThrow();
+    }
+
+    private static String sha(Path file) throws Exception {
+        return JarPatchesTest.sha256(file);
+    }
+}
