@@ -62,12 +62,21 @@ public class SlotRollout {
                 .filter(standby -> runs(host, app, now, standby, release, config) && health.answers(host, app, standby));
         if (warm.isPresent()) {
             Slot slot = warm.get();
+            // Traffic moves first (the standby's timer cancelled before, so it cannot stop the slot going live);
+            // the files that make a proxy restart or a reboot agree follow in the next step.
             log.step(host, "switch", () -> {
-                ssh.runAllowingFailure(host, "switch", SlotCommands.cancelStandbyStop(app.name()).privileged(host.root()), STEP_TIMEOUT);
-                ssh.run(host, "switch", SlotCommands.pointSlot(app.name(), slot, release.version(), suffix()).privileged(host.root()),
-                        STEP_TIMEOUT);
-                switchTo(host, app, slot, release, true);
+                if (now.slots().standbyEnds().isPresent()) {
+                    ssh.runAllowingFailure(host, "switch", SlotCommands.cancelStandbyStop(app.name()).privileged(host.root()),
+                            STEP_TIMEOUT);
+                }
+                api(host, app, ProxyCommands.switchTo(app.name(), slot));
                 return "slot " + slot + " was warm with this release: proxy switched to it, no JVM started";
+            });
+            log.step(host, "persist", () -> {
+                ssh.run(host, "persist", SlotCommands.pointSlot(app.name(), slot, release.version(), suffix()).privileged(host.root()),
+                        STEP_TIMEOUT);
+                persist(host, app, slot, release, "persist");
+                return "proxy config, boot unit and current name slot " + slot + " (" + release.label() + ")";
             });
             return;
         }
@@ -202,11 +211,7 @@ public class SlotRollout {
     private void switchTo(HostTarget host, App app, Slot slot, Release release, boolean proxyRunning) {
         boolean root = host.root();
         HostLayout layout = new HostLayout(app.name());
-        ProxySpec spec = new ProxySpec(app.name(), app.port(), slot, Math.max(1, app.drainSeconds()));
-        ssh.run(host, "switch", ProxyCommands.ensureEtcDir(app.name()).privileged(root), STEP_TIMEOUT);
-        ssh.writeFile(host, "switch", layout.proxyConfigCandidate(), ProxyConfig.render(spec).getBytes(StandardCharsets.UTF_8),
-                "0644", "root:root");
-        ssh.run(host, "switch", ProxyCommands.publishConfig(app.name()).privileged(root), STEP_TIMEOUT);
+        writeConfig(host, app, slot, "switch");
         if (proxyRunning) {
             api(host, app, ProxyCommands.switchTo(app.name(), slot));
         } else {
@@ -215,10 +220,30 @@ public class SlotRollout {
                     .privileged(root), STEP_TIMEOUT);
             ssh.run(host, "switch", ProxyCommands.startProxy(app.name()).privileged(root), STEP_TIMEOUT);
         }
-        // A reboot starts the live slot, not the standby (a reboot ends the standby window); the other slot may have no unit yet.
-        ssh.run(host, "switch", RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
-                ReleaseCommands.switchCurrent(app.name(), release.version(), suffix())).privileged(root), STEP_TIMEOUT);
-        ssh.runAllowingFailure(host, "switch", HostCommands.systemctl("disable", layout.slotUnitName(slot.other())).privileged(root),
+        bootAndCurrent(host, app, slot, release, "switch");
+    }
+
+    /** After a runtime switch: the config file, the boot unit and {@code current} catch up with it. */
+    private void persist(HostTarget host, App app, Slot slot, Release release, String step) {
+        writeConfig(host, app, slot, step);
+        bootAndCurrent(host, app, slot, release, step);
+    }
+
+    /** The proxy config naming {@code slot} live, checked by haproxy before it replaces the old one. */
+    private void writeConfig(HostTarget host, App app, Slot slot, String step) {
+        ProxySpec spec = new ProxySpec(app.name(), app.port(), slot, Math.max(1, app.drainSeconds()));
+        ssh.run(host, step, ProxyCommands.ensureEtcDir(app.name()).privileged(host.root()), STEP_TIMEOUT);
+        ssh.writeFile(host, step, new HostLayout(app.name()).proxyConfigCandidate(),
+                ProxyConfig.render(spec).getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+        ssh.run(host, step, ProxyCommands.publishConfig(app.name()).privileged(host.root()), STEP_TIMEOUT);
+    }
+
+    /** A reboot starts the live slot, not the standby (a reboot ends the standby window); the other slot may have no unit yet. */
+    private void bootAndCurrent(HostTarget host, App app, Slot slot, Release release, String step) {
+        HostLayout layout = new HostLayout(app.name());
+        ssh.run(host, step, RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
+                ReleaseCommands.switchCurrent(app.name(), release.version(), suffix())).privileged(host.root()), STEP_TIMEOUT);
+        ssh.runAllowingFailure(host, step, HostCommands.systemctl("disable", layout.slotUnitName(slot.other())).privileged(host.root()),
                 STEP_TIMEOUT);
     }
 

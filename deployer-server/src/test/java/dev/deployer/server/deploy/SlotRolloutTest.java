@@ -130,8 +130,10 @@ class SlotRolloutTest {
 
     @Test
     void aRollbackToTheWarmStandbyIsAProxySwitchAndStartsNoJvm() throws Exception {
-        // b runs v2 and is live; a is the warm standby with exactly v1: same jar, env file and unit.
-        hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2));
+        // b runs v2 and is live; a is the warm standby with exactly v1 (same jar, env file and unit), its timer armed.
+        hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2).replace(
+                "Id=deployer-shop@standby.timer\nActiveState=inactive\n",
+                "Id=deployer-shop@standby.timer\nActiveState=active\nNextElapseUSecRealtime=Tue 2026-12-01 13:40:09 UTC\n"));
         hosts.when(call -> isApi(call, "show stat\n")).prints(B_LIVE);
         hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n"
                 + sha256(EnvFile.render(Map.of(), 18080)) + "  env\n"
@@ -144,6 +146,8 @@ class SlotRolloutTest {
             assertThat(hosts.calls().on(host).texts()).as(host).noneMatch(t -> t.startsWith("systemctl start"))
                     .noneMatch(t -> t.startsWith("write /etc/deployer/shop/slot-"))
                     .contains("systemctl stop -- deployer-shop@standby.timer");
+            assertThat(hosts.calls().on(host).after("systemctl stop -- deployer-shop@standby.timer").texts()).as(host + ": traffic first")
+                    .first().asString().startsWith("/usr/bin/socat");
             assertThat(hosts.calls().on(host).via(RecordingHosts.Via.UPLOAD).isEmpty()).isTrue();
         }
     }
