@@ -3,12 +3,10 @@ package dev.deployer.server.deploy;
 import dev.deployer.api.AppStatus;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.HostSlots;
 import dev.deployer.server.remote.ProxyApiCall;
-import dev.deployer.server.remote.ProxyCommands;
-import dev.deployer.server.remote.ProxyStats;
 import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.remote.Slot;
-import dev.deployer.server.remote.SlotCommands;
 import dev.deployer.server.remote.SlotState;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostAccess;
@@ -100,14 +98,14 @@ public class AppStatusReader {
 
     /** A host where the app's proxy answers: the live slot is what the host runs; the other, when up, is the standby. */
     private Optional<AppStatus.HostStatus> readSlots(HostTarget host, App app, Integer currentVersion) {
-        ProxyApiCall call = ProxyCommands.showStat(app.name());
-        CommandResult stat = ssh.runAllowingFailure(host, "status", call.command().privileged(host.root()), call.stdin(), STEP);
-        if (!stat.ok() || !stat.stdout().startsWith("# ")) {
+        ProxyApiCall call = HostSlots.read(app.name());
+        CommandResult read = ssh.runAllowingFailure(host, "status", call.command().privileged(host.root()), call.stdin(), STEP);
+        HostSlots state = HostSlots.parse(app.name(), read.stdout());
+        if (!state.proxyRunning()) {
             return Optional.empty();
         }
-        Optional<Slot> live = ProxyStats.parse(stat.stdout()).live();
-        SlotState slots = SlotState.parse(app.name(),
-                ssh.runAllowingFailure(host, "status", SlotCommands.readSlots(app.name()), STEP).stdout());
+        Optional<Slot> live = state.live();
+        SlotState slots = state.slots();
         if (live.isEmpty()) {
             return Optional.of(new AppStatus.HostStatus(host.name(), "unknown", null, null, false,
                     "the proxy sends traffic to no slot (or to both): deploy again to put one live", null));

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -53,6 +55,13 @@ public class RollingDeploy {
     public int run(RolloutPlan plan, StepLog log) {
         List<HostTarget> hosts = plan.hosts();
         hosts.forEach(host -> record(plan, host, HostRolloutState.PENDING, null));
+        if (zeroDowntime(plan)) {
+            Optional<Map<HostTarget, SlotRollout.Warm>> warm = warmEverywhere(plan);
+            if (warm.isPresent()) {
+                switchToWarm(plan, warm.get(), log);
+                return 0;
+            }
+        }
         int[] uploads = {0};
         Outcome staged = onEach(hosts, host -> {
             record(plan, host, HostRolloutState.STAGING, null);
@@ -94,6 +103,41 @@ public class RollingDeploy {
             settle(plan, hosts, log);
         }
         return uploads[0];
+    }
+
+    /** Each host's warm standby, when every host's runs the target release; empty when any does not or cannot be read. */
+    private Optional<Map<HostTarget, SlotRollout.Warm>> warmEverywhere(RolloutPlan plan) {
+        Map<HostTarget, SlotRollout.Warm> warm = new ConcurrentHashMap<>();
+        Outcome probed = onEach(plan.hosts(), host -> slots.warmStandby(host, plan.app(), plan.target(), plan.config())
+                .ifPresent(found -> warm.put(host, found)));
+        probed.restoreInterrupt();
+        return probed.ok() && !warm.isEmpty() && warm.size() == plan.hosts().size() ? Optional.of(Map.copyOf(warm)) : Optional.empty();
+    }
+
+    /**
+     * Every host's standby runs the target: all hosts switch at once, with no staging and no canary first (no JVM
+     * starts, no byte moves; each standby has just answered its health check). Then the files follow on each host.
+     * Any failure puts every host back on the slot it had.
+     */
+    private void switchToWarm(RolloutPlan plan, Map<HostTarget, SlotRollout.Warm> warm, StepLog log) {
+        List<HostTarget> hosts = plan.hosts();
+        log.note(null, "switch", "the warm standby on every host runs " + plan.target().label() + ": switching " + hosts.size()
+                + " host(s) at once; no JVM started, nothing uploaded");
+        hosts.forEach(host -> record(plan, host, HostRolloutState.ACTIVATING, null));
+        Outcome switched = onEach(hosts, host -> slots.switchToWarm(host, plan.app(), warm.get(host), log));
+        Outcome done = !switched.ok() ? switched : onEach(hosts, host -> {
+            slots.persistWarm(host, plan.app(), plan.target(), warm.get(host), log);
+            record(plan, host, HostRolloutState.HEALTHY, null);
+        });
+        if (!done.ok()) {
+            try {
+                revert(plan, hosts, done.failures(), log);
+            } finally {
+                done.restoreInterrupt();
+            }
+            throw firstOf(done.failures());
+        }
+        settle(plan, hosts, log);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.deployer.server.releases.Release;
 import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.HostSlots;
 import dev.deployer.server.remote.ProxyApiCall;
 import dev.deployer.server.remote.ProxyCommands;
 import dev.deployer.server.remote.ProxyConfig;
@@ -54,30 +55,67 @@ public class SlotRollout {
         this.clock = clock;
     }
 
+    /**
+     * The standby slot of {@code host}, when it runs exactly {@code release} (same jar, env file and unit) and answers
+     * its health path: making that release live there is a proxy switch. Two round trips (state, hashes) and one
+     * health request; empty otherwise, or when the host cannot be read.
+     */
+    public Optional<Warm> warmStandby(HostTarget host, App app, Release release, Map<String, Secret> config) {
+        return warm(host, app, read(host, app), release, config);
+    }
+
+    private Optional<Warm> warm(HostTarget host, App app, HostSlots now, Release release, Map<String, Secret> config) {
+        return now.live().map(Slot::other)
+                .filter(standby -> runs(host, app, now, standby, release, config) && health.answers(host, app, standby))
+                .map(standby -> new Warm(standby, now.slots().slot(standby).version(), now.slots().standbyEnds().isPresent()));
+    }
+
+    /** A standby found warm: the slot, the release version its link names now, and whether its stop timer is armed. */
+    public record Warm(Slot slot, int runsVersion, boolean timerArmed) {}
+
+    /**
+     * Traffic moves to the warm slot in one round trip: the standby's timer cancelled first (so it cannot stop the slot
+     * going live), then the runtime switch. Files follow in {@link #persistWarm}.
+     */
+    public void switchToWarm(HostTarget host, App app, Warm warm, StepLog log) {
+        log.step(host, "switch", () -> {
+            ProxyApiCall call = ProxyCommands.switchTo(app.name(), warm.slot());
+            RemoteCommand command = warm.timerArmed()
+                    ? SlotCommands.cancelStandbyStop(app.name()).then(call.command()) : call.command();
+            api(host, app, new ProxyApiCall(command, call.input()));
+            return "slot " + warm.slot() + " was warm with this release: proxy switched to it, no JVM started";
+        });
+    }
+
+    /**
+     * After a switch to a warm slot: the release's directory gets the slot's jar (a hard link: no bytes sent), the slot
+     * link, proxy config, boot unit and {@code current} name the release, so a proxy restart or a reboot agrees.
+     */
+    public void persistWarm(HostTarget host, App app, Release release, Warm warm, StepLog log) {
+        log.step(host, "persist", () -> {
+            HostLayout layout = new HostLayout(app.name());
+            RemoteCommand place = ReleaseCommands.ensureDirs(app.name(), release.version());
+            if (warm.runsVersion() != release.version()) {
+                place = place.then(ReleaseCommands.linkExisting(layout.releaseJar(warm.runsVersion()), layout.releaseJar(release.version()),
+                        suffix()));
+            }
+            ssh.run(host, "persist", place.then(SlotCommands.pointSlot(app.name(), warm.slot(), release.version(), suffix()))
+                    .then(ProxyCommands.ensureEtcDir(app.name())).privileged(host.root()), STEP_TIMEOUT);
+            writeCandidate(host, app, warm.slot(), "persist");
+            bootAndCurrent(host, app, warm.slot(), release, "persist", Optional.of(ProxyCommands.publishConfig(app.name())));
+            return layout.releaseDir(release.version()) + " linked from v" + warm.runsVersion() + "; proxy config, boot unit and current"
+                    + " name slot " + warm.slot() + " (" + release.label() + ")";
+        });
+    }
+
     /** Makes {@code release} live on {@code host}; throws, with the live slot untouched, when it cannot. */
     public void activate(HostTarget host, App app, Release release, Map<String, Secret> config, StepLog log) {
-        HostState now = read(host, app);
+        HostSlots now = read(host, app);
         // A warm standby that runs exactly this release and answers its health check: switching is all it takes.
-        Optional<Slot> warm = now.live().map(Slot::other)
-                .filter(standby -> runs(host, app, now, standby, release, config) && health.answers(host, app, standby));
+        Optional<Warm> warm = warm(host, app, now, release, config);
         if (warm.isPresent()) {
-            Slot slot = warm.get();
-            // Traffic moves first (the standby's timer cancelled before, so it cannot stop the slot going live);
-            // the files that make a proxy restart or a reboot agree follow in the next step.
-            log.step(host, "switch", () -> {
-                if (now.slots().standbyEnds().isPresent()) {
-                    ssh.runAllowingFailure(host, "switch", SlotCommands.cancelStandbyStop(app.name()).privileged(host.root()),
-                            STEP_TIMEOUT);
-                }
-                api(host, app, ProxyCommands.switchTo(app.name(), slot));
-                return "slot " + slot + " was warm with this release: proxy switched to it, no JVM started";
-            });
-            log.step(host, "persist", () -> {
-                ssh.run(host, "persist", SlotCommands.pointSlot(app.name(), slot, release.version(), suffix()).privileged(host.root()),
-                        STEP_TIMEOUT);
-                persist(host, app, slot, release, "persist");
-                return "proxy config, boot unit and current name slot " + slot + " (" + release.label() + ")";
-            });
+            switchToWarm(host, app, warm.get(), log);
+            persistWarm(host, app, release, warm.get(), log);
             return;
         }
         Slot idle = now.live().map(Slot::other).orElse(Slot.A);
@@ -101,7 +139,7 @@ public class SlotRollout {
      * taken off the host: slots and proxy stopped.
      */
     public void revert(HostTarget host, App app, Optional<Release> previous, Map<String, Secret> previousConfig, StepLog log) {
-        HostState now = read(host, app);
+        HostSlots now = read(host, app);
         if (previous.isEmpty()) {
             log.step(host, "stop", () -> {
                 RemoteCommand stop = RemoteCommand.of("systemctl", "disable", "--now", "--", new HostLayout(app.name()).proxyUnitName(),
@@ -146,7 +184,7 @@ public class SlotRollout {
      * taken out of the proxy, and then stops or, for the standby window, stays warm; the host's own timer stops it.
      */
     public void settle(HostTarget host, App app, StepLog log) {
-        HostState now = read(host, app);
+        HostSlots now = read(host, app);
         if (now.live().isEmpty()) {
             return;
         }
@@ -186,7 +224,7 @@ public class SlotRollout {
         }
     }
 
-    private String configure(HostTarget host, App app, Release release, Map<String, Secret> config, Slot idle, HostState now) {
+    private String configure(HostTarget host, App app, Release release, Map<String, Secret> config, Slot idle, HostSlots now) {
         HostLayout layout = new HostLayout(app.name());
         boolean root = host.root();
         if (now.slots().slot(idle).active()) {
@@ -223,32 +261,37 @@ public class SlotRollout {
         bootAndCurrent(host, app, slot, release, "switch");
     }
 
-    /** After a runtime switch: the config file, the boot unit and {@code current} catch up with it. */
-    private void persist(HostTarget host, App app, Slot slot, Release release, String step) {
-        writeConfig(host, app, slot, step);
-        bootAndCurrent(host, app, slot, release, step);
-    }
-
     /** The proxy config naming {@code slot} live, checked by haproxy before it replaces the old one. */
     private void writeConfig(HostTarget host, App app, Slot slot, String step) {
-        ProxySpec spec = new ProxySpec(app.name(), app.port(), slot, Math.max(1, app.drainSeconds()));
         ssh.run(host, step, ProxyCommands.ensureEtcDir(app.name()).privileged(host.root()), STEP_TIMEOUT);
+        writeCandidate(host, app, slot, step);
+        ssh.run(host, step, ProxyCommands.publishConfig(app.name()).privileged(host.root()), STEP_TIMEOUT);
+    }
+
+    /** The config naming {@code slot} live beside the one in use; {@link ProxyCommands#publishConfig} checks and moves it. */
+    private void writeCandidate(HostTarget host, App app, Slot slot, String step) {
+        ProxySpec spec = new ProxySpec(app.name(), app.port(), slot, Math.max(1, app.drainSeconds()));
         ssh.writeFile(host, step, new HostLayout(app.name()).proxyConfigCandidate(),
                 ProxyConfig.render(spec).getBytes(StandardCharsets.UTF_8), "0644", "root:root");
-        ssh.run(host, step, ProxyCommands.publishConfig(app.name()).privileged(host.root()), STEP_TIMEOUT);
     }
 
     /** A reboot starts the live slot, not the standby (a reboot ends the standby window); the other slot may have no unit yet. */
     private void bootAndCurrent(HostTarget host, App app, Slot slot, Release release, String step) {
+        bootAndCurrent(host, app, slot, release, step, Optional.empty());
+    }
+
+    /** {@code before}: a command run in the same round trip first (the whole step fails when it does). */
+    private void bootAndCurrent(HostTarget host, App app, Slot slot, Release release, String step, Optional<RemoteCommand> before) {
         HostLayout layout = new HostLayout(app.name());
-        ssh.run(host, step, RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
-                ReleaseCommands.switchCurrent(app.name(), release.version(), suffix())).privileged(host.root()), STEP_TIMEOUT);
+        RemoteCommand boot = RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
+                ReleaseCommands.switchCurrent(app.name(), release.version(), suffix()));
+        ssh.run(host, step, before.map(first -> first.then(boot)).orElse(boot).privileged(host.root()), STEP_TIMEOUT);
         ssh.runAllowingFailure(host, step, HostCommands.systemctl("disable", layout.slotUnitName(slot.other())).privileged(host.root()),
                 STEP_TIMEOUT);
     }
 
     /** Whether {@code slot} is up and runs exactly this release: the same jar, env file and unit (by sha256, on the host). */
-    private boolean runs(HostTarget host, App app, HostState now, Slot slot, Release release, Map<String, Secret> config) {
+    private boolean runs(HostTarget host, App app, HostSlots now, Slot slot, Release release, Map<String, Secret> config) {
         SlotState.Instance instance = now.slots().slot(slot);
         if (!instance.active() || instance.version() == null) {
             return false;
@@ -274,21 +317,10 @@ public class SlotRollout {
         return true;
     }
 
-    /** What the proxy and the slots are doing on a host now. */
-    record HostState(Optional<ProxyStats> proxy, SlotState slots) {
-        boolean proxyRunning() {
-            return proxy.isPresent();
-        }
-
-        Optional<Slot> live() {
-            return proxy.flatMap(ProxyStats::live);
-        }
-    }
-
-    HostState read(HostTarget host, App app) {
-        String out = ssh.runAllowingFailure(host, "configure", SlotCommands.readSlots(app.name()).privileged(host.root()), STEP_TIMEOUT)
-                .stdout();
-        return new HostState(stats(host, app), SlotState.parse(app.name(), out));
+    HostSlots read(HostTarget host, App app) {
+        ProxyApiCall call = HostSlots.read(app.name());
+        return HostSlots.parse(app.name(), ssh.runAllowingFailure(host, "configure", call.command().privileged(host.root()), call.stdin(),
+                STEP_TIMEOUT).stdout());
     }
 
     private Optional<ProxyStats> stats(HostTarget host, App app) {

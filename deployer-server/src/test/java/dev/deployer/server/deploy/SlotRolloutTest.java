@@ -10,6 +10,7 @@ import dev.deployer.server.testing.RecordingHosts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class SlotRolloutTest {
         deployment = fixture.dao.insert(fixture.app.id(), "deploy", "main", "ci", fixture.clock.instant());
         fixture.jarOnHosts(2);
         hosts.when("systemctl is-active").prints("active\n");
-        hosts.when("systemctl show --property=Id").prints(slots(true, 1, false, null));
+        hosts.when("systemctl show --property=Id").prints(slots(true, 1, false, null) + A_LIVE);
         hosts.when(call -> isApi(call, "show stat\n")).prints(A_LIVE);
     }
 
@@ -75,8 +76,11 @@ class SlotRolloutTest {
         return rolling.run(plan, new StepLog(fixture.events, deployment, "shop"));
     }
 
+    /** Calls that end by handing {@code line} to the proxy (alone, or after a command in the same round trip). */
     private RecordingHosts.Calls apiCalls(String host, String line) {
-        return new RecordingHosts.Calls(hosts.calls().on(host).all().stream().filter(c -> isApi(c, line)).toList());
+        return new RecordingHosts.Calls(hosts.calls().on(host).all().stream()
+                .filter(c -> !c.words().isEmpty() && c.words().get(c.words().size() - 1).get(0).equals("/usr/bin/socat"))
+                .filter(c -> c.content() != null && new String(c.content(), StandardCharsets.UTF_8).equals(line)).toList());
     }
 
     @Test
@@ -113,10 +117,11 @@ class SlotRolloutTest {
     @Test
     void aHostThatFailsAfterTheCanarySwitchedPutsTheCanaryBackOnTheOldSlot() {
         // web1 switches to b; web2's new slot fails; web1's proxy then reports b live and must go back to a.
-        hosts.when("web1", "systemctl show --property=Id").prints(slots(true, 1, true, 2));
-        hosts.when("web1", "systemctl show --property=Id").once().prints(slots(true, 1, false, null));
+        hosts.when("web1", "systemctl show --property=Id").prints(slots(true, 1, true, 2) + B_LIVE);
+        // Read twice before its switch: once looking for a warm standby, once as the canary.
+        hosts.when("web1", "systemctl show --property=Id").once().prints(slots(true, 1, false, null) + A_LIVE);
+        hosts.when("web1", "systemctl show --property=Id").once().prints(slots(true, 1, false, null) + A_LIVE);
         hosts.when(call -> call.host().equals("web1") && isApi(call, "show stat\n")).prints(B_LIVE);
-        hosts.when(call -> call.host().equals("web1") && isApi(call, "show stat\n")).once().prints(A_LIVE);
         hosts.when("web2", "systemctl is-active -- deployer-shop@b.service").prints("failed\n");
 
         assertThatThrownBy(() -> run(v2, Optional.of(v1))).hasMessageContaining("the unit failed to start");
@@ -128,33 +133,108 @@ class SlotRolloutTest {
         assertThat(fixture.hostStates(deployment)).contains("web1 reverted", "web2 failed");
     }
 
-    @Test
-    void aRollbackToTheWarmStandbyIsAProxySwitchAndStartsNoJvm() throws Exception {
-        // b runs v2 and is live; a is the warm standby with exactly v1 (same jar, env file and unit), its timer armed.
+    /** b runs v2 and is live; a is the warm standby with exactly v1 (same jar, env file and unit), its timer armed. */
+    private void standbyAWarmWithV1() throws Exception {
         hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2).replace(
                 "Id=deployer-shop@standby.timer\nActiveState=inactive\n",
-                "Id=deployer-shop@standby.timer\nActiveState=active\nNextElapseUSecRealtime=Tue 2026-12-01 13:40:09 UTC\n"));
-        hosts.when(call -> isApi(call, "show stat\n")).prints(B_LIVE);
+                "Id=deployer-shop@standby.timer\nActiveState=active\nNextElapseUSecRealtime=Tue 2026-12-01 13:40:09 UTC\n")
+                + B_LIVE);
+        hosts.when(call -> isApi(call, "show stat\n")).prints(A_LIVE);
         hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n"
                 + sha256(EnvFile.render(Map.of(), 18080)) + "  env\n"
                 + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n");
+    }
 
-        run(v1, Optional.of(v2));
+    @Test
+    void aRollbackToTheWarmStandbyIsAProxySwitchOnEveryHostAtOnceAndStartsNoJvm() throws Exception {
+        standbyAWarmWithV1();
+        Release v3 = fixture.newRelease("rollback to v1");
+
+        assertThat(run(v3, Optional.of(v2))).as("hosts that received bytes").isZero();
 
         for (String host : fixture.hostNames) {
             assertThat(apiCalls(host, SWITCH_TO_A).size()).as(host).isEqualTo(1);
             assertThat(hosts.calls().on(host).texts()).as(host).noneMatch(t -> t.startsWith("systemctl start"))
                     .noneMatch(t -> t.startsWith("write /etc/deployer/shop/slot-"))
-                    .contains("systemctl stop -- deployer-shop@standby.timer");
-            assertThat(hosts.calls().on(host).after("systemctl stop -- deployer-shop@standby.timer").texts()).as(host + ": traffic first")
-                    .first().asString().startsWith("/usr/bin/socat");
+                    .noneMatch(t -> t.startsWith("find /opt/deployer/shop/releases"));
+            assertThat(hosts.calls().on(host).startingWith("systemctl stop -- deployer-shop@standby.timer && /usr/bin/socat").size())
+                    .as(host + ": the timer cancelled and traffic switched in one round trip").isEqualTo(1);
+            assertThat(hosts.calls().on(host).texts()).as(host + ": v3's jar is the standby's, linked")
+                    .anyMatch(t -> t.contains("ln -f -T -- /opt/deployer/shop/releases/v1/app.jar /opt/deployer/shop/releases/v3/app.jar"));
             assertThat(hosts.calls().on(host).via(RecordingHosts.Via.UPLOAD).isEmpty()).isTrue();
         }
+        int lastProbe = lastIndex("sha256sum");
+        for (String host : fixture.hostNames) {
+            assertThat(firstIndex(host, "systemctl stop -- deployer-shop@standby.timer && /usr/bin/socat"))
+                    .as("no canary: " + host + " switches only after every host was found warm").isGreaterThan(lastProbe);
+        }
+        assertThat(fixture.hostStates(deployment)).containsOnly("web1 healthy", "web2 healthy", "web3 healthy");
+    }
+
+    @Test
+    void aWarmSwitchThatFailsOnOneHostPutsEveryHostBackOnTheSlotItHad() throws Exception {
+        standbyAWarmWithV1();
+        for (String host : List.of("web1", "web2")) {
+            // After its switch, a host's proxy reports a live (v1) and b (v2) still up.
+            String a = A_LIVE.replace("slots,b,0,0,0,0,,0,0,0,,0,,0,0,0,0,MAINT", "slots,b,0,0,0,0,,0,0,0,,0,,0,0,0,0,DRAIN");
+            hosts.when(host, "systemctl show --property=Id").prints(slots(true, 1, true, 2) + a);
+            hosts.when(host, "systemctl show --property=Id").once().prints(slots(true, 1, true, 2) + B_LIVE);
+        }
+        hosts.when(call -> call.host().equals("web3") && call.text().startsWith("systemctl stop -- deployer-shop@standby.timer"))
+                .exits(5, "", "Failed to stop deployer-shop@standby.timer: Unit deployer-shop@standby.timer not loaded.");
+        Release v3 = fixture.newRelease("rollback to v1");
+
+        assertThatThrownBy(() -> run(v3, Optional.of(v2))).hasMessageContaining("web3");
+
+        for (String host : List.of("web1", "web2")) {
+            assertThat(apiCalls(host, SWITCH_TO_A).size()).as(host + " switched").isEqualTo(1);
+            assertThat(apiCalls(host, SWITCH_TO_B).size()).as(host + " back on b").isEqualTo(1);
+        }
+        assertThat(hosts.calls().on("web3").texts()).as("web3 never switched, so nothing to put back")
+                .noneMatch(t -> t.startsWith("write /etc/deployer/shop/haproxy.cfg.new"));
+        assertThat(hosts.calls().on("web1").texts()).as("no file names v3 on a host put back")
+                .noneMatch(t -> t.contains("releases/v3"));
+        assertThat(fixture.hostStates(deployment)).contains("web1 reverted", "web2 reverted", "web3 failed");
+    }
+
+    @Test
+    void aRollbackWhereOneHostHasNoWarmStandbyStagesAndStartsItThereLikeADeploy() throws Exception {
+        standbyAWarmWithV1();
+        hosts.when("web2", "systemctl show --property=Id").prints(slots(false, 1, true, 2) + B_LIVE);
+        Release v3 = fixture.newRelease("rollback to v1");
+
+        run(v3, Optional.of(v2));
+
+        assertThat(hosts.calls().on("web2").texts()).contains("systemctl start -- deployer-shop@a.service");
+        assertThat(hosts.calls().on("web1").texts()).as("the canary is still switched to its warm slot")
+                .noneMatch(t -> t.startsWith("systemctl start"));
+        assertThat(apiCalls("web1", SWITCH_TO_A).size()).isEqualTo(1);
+    }
+
+    private int firstIndex(String host, String prefix) {
+        List<RecordingHosts.Call> all = hosts.calls().all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).host().equals(host) && all.get(i).text().startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int lastIndex(String prefix) {
+        List<RecordingHosts.Call> all = hosts.calls().all();
+        int last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).text().startsWith(prefix)) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     @Test
     void aStandbyThatRunsAnotherConfigIsNotTakenForWarm() throws Exception {
-        hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2));
+        hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2) + B_LIVE);
         hosts.when(call -> isApi(call, "show stat\n")).prints(B_LIVE);
         hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n"
                 + sha256("other config".getBytes(StandardCharsets.UTF_8)) + "  env\n"
