@@ -38,8 +38,8 @@ public class DeltaTransfer {
     private static final Pattern RELEASE_JAR = Pattern.compile("/releases/v([1-9][0-9]{0,8})/app\\.jar$");
     private static final Pattern SHA256 = Pattern.compile("^\\\\?([0-9a-f]{64})\\s");
 
-    /** A release jar the host listed: its sha256 and path. */
-    public record JarOnHost(String sha256, String path) {}
+    /** A release jar the host listed: its sha256 and path; {@code summed} when read from its sum file, not hashed now. */
+    public record JarOnHost(String sha256, String path, boolean summed) {}
 
     private record Base(int version, String hostPath, Path serverFile, String sha256) {}
 

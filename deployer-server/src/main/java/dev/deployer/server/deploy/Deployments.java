@@ -274,8 +274,13 @@ public class Deployments {
         }
     }
 
-    /** The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. */
+    /**
+     * The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. The
+     * "finished" event is stored before the deployment is marked finished, so whoever sees it finished finds that event.
+     */
     private void end(long id, String app, Release release, DeploymentStatus status, String reason) {
+        events.emit(id, app, null, "finished", status == DeploymentStatus.SUCCEEDED ? "ok" : "failed", null,
+                status.value() + ": " + reason);
         try {
             if (release != null) {
                 releases.setStatus(release.id(),
@@ -287,8 +292,6 @@ public class Deployments {
                     e.getMessage(), reason);
             finishQuietly(id, status);
         }
-        events.emit(id, app, null, "finished", status == DeploymentStatus.SUCCEEDED ? "ok" : "failed", null,
-                status.value() + ": " + reason);
         events.end(id);
     }
 

@@ -48,22 +48,43 @@ public class HostRollout {
 
     /** The app's user, the release dir and its jar: nothing the running app sees. True when bytes were uploaded. */
     public boolean stage(HostTarget host, App app, Release release, Path artifact, StepLog log) {
-        log.step(host, "prepare", () -> {
-            HostLayout layout = new HostLayout(app.name());
+        HostLayout layout = new HostLayout(app.name());
+        // One round trip makes the release's directory and lists the jars already on the host.
+        List<DeltaTransfer.JarOnHost> jars = log.stepWith(host, "prepare", () -> {
             ensureUser(host, layout);
-            ssh.run(host, "prepare", ReleaseCommands.ensureDirs(app.name(), release.version()).privileged(host.root()), STEP_TIMEOUT);
-            return "user " + app.name() + " and " + layout.releaseDir(release.version()) + " ready";
+            CommandResult listed = ssh.run(host, "prepare", ReleaseCommands.ensureDirs(app.name(), release.version())
+                    .then(ReleaseCommands.listReleaseJars(app.name())).privileged(host.root()), STEP_TIMEOUT);
+            return new StepResult<>(jarsOnHost(listed.stdout()), "user " + app.name() + " and " + layout.releaseDir(release.version())
+                    + " ready");
         });
-        String target = new HostLayout(app.name()).releaseJar(release.version());
-        return log.stepWith(host, "artifact", () -> placeArtifact(host, app, release, artifact, target));
+        String target = layout.releaseJar(release.version());
+        return log.stepWith(host, "artifact", () -> {
+            StepResult<Boolean> placed = placeArtifact(host, app, release, artifact, target, jars);
+            boolean summed = jars.stream().anyMatch(jar -> jar.path().equals(target) && jar.summed()
+                    && jar.sha256().equals(release.artifactSha256()));
+            if (!summed) {
+                writeSum(ssh, host, "artifact", layout.releaseJarSum(release.version()), release.artifactSha256());
+            }
+            return placed;
+        });
     }
 
-    private StepResult<Boolean> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target) {
-        List<DeltaTransfer.JarOnHost> jars = jarsOnHost(host, app);
+    /** The sum file of a jar now in place and checked (by sha256 on the host, or as the hard link of one that was). */
+    static void writeSum(HostAccess ssh, HostTarget host, String step, String path, String sha256) {
+        ssh.writeFile(host, step, path, (sha256 + "\n").getBytes(StandardCharsets.US_ASCII), "0644", "root:root");
+    }
+
+    private StepResult<Boolean> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target,
+            List<DeltaTransfer.JarOnHost> jars) {
         Optional<String> onHost = jars.stream().filter(jar -> jar.sha256().equals(release.artifactSha256()))
                 .map(DeltaTransfer.JarOnHost::path).min(Comparator.comparing((String path) -> !path.equals(target)));
         if (onHost.isPresent() && onHost.get().equals(target)) {
             return new StepResult<>(false, "already on host, nothing uploaded");
+        }
+        if (jars.stream().anyMatch(jar -> jar.path().equals(target) && jar.summed())) {
+            // A sum file naming another jar (an app of that name deleted and made again): gone before the jar changes,
+            // so no moment has a sum file that lies about the jar beside it.
+            ssh.run(host, "artifact", HostCommands.removeFile(target + HostLayout.SUM_SUFFIX).privileged(host.root()), STEP_TIMEOUT);
         }
         if (onHost.isPresent()) {
             ssh.run(host, "artifact", ReleaseCommands.linkExisting(onHost.get(), target, suffix()).privileged(host.root()),
@@ -78,15 +99,24 @@ public class HostRollout {
                 : delta.place(host, app, release, artifact, target, jars);
     }
 
-    /** Every release jar already on the host, with its sha256. */
-    private List<DeltaTransfer.JarOnHost> jarsOnHost(HostTarget host, App app) {
-        CommandResult found = ssh.runAllowingFailure(host, "artifact",
-                ReleaseCommands.hashReleaseJars(app.name()).privileged(host.root()), STEP_TIMEOUT);
-        return found.stdout().lines()
-                .map(line -> line.split("\\s+", 2))
-                .filter(parts -> parts.length == 2 && parts[0].matches("^[0-9a-f]{64}$"))
-                .map(parts -> new DeltaTransfer.JarOnHost(parts[0], parts[1].trim()))
-                .toList();
+    /**
+     * The release jars {@link ReleaseCommands#listReleaseJars} printed: {@code SHA  PATH} lines for jars it hashed,
+     * {@code DIR SHA} lines for jars whose sum file it read.
+     */
+    static List<DeltaTransfer.JarOnHost> jarsOnHost(String listing) {
+        List<DeltaTransfer.JarOnHost> jars = new java.util.ArrayList<>();
+        for (String line : listing.lines().toList()) {
+            String[] parts = line.strip().split("\\s+", 2);
+            if (parts.length != 2) {
+                continue;
+            }
+            if (parts[0].matches("^[0-9a-f]{64}$") && parts[1].endsWith("/app.jar")) {
+                jars.add(new DeltaTransfer.JarOnHost(parts[0], parts[1].trim(), false));
+            } else if (parts[0].startsWith("/") && parts[1].matches("^[0-9a-f]{64}$")) {
+                jars.add(new DeltaTransfer.JarOnHost(parts[1], parts[0] + "/app.jar", true));
+            }
+        }
+        return List.copyOf(jars);
     }
 
     /** The app's own system user; a user of that name that deployer did not make is never taken over. */

@@ -101,6 +101,9 @@ public class SlotRollout {
             }
             ssh.run(host, "persist", place.then(SlotCommands.pointSlot(app.name(), warm.slot(), release.version(), suffix()))
                     .then(ProxyCommands.ensureEtcDir(app.name())).privileged(host.root()), STEP_TIMEOUT);
+            if (warm.runsVersion() != release.version()) {
+                HostRollout.writeSum(ssh, host, "persist", layout.releaseJarSum(release.version()), release.artifactSha256());
+            }
             writeCandidate(host, app, warm.slot(), "persist");
             bootAndCurrent(host, app, warm.slot(), release, "persist", Optional.of(ProxyCommands.publishConfig(app.name())));
             return layout.releaseDir(release.version()) + " linked from v" + warm.runsVersion() + "; proxy config, boot unit and current"

@@ -42,6 +42,16 @@ public record HostLayout(String app) {
         return releaseDir(version) + "/app.jar";
     }
 
+    /**
+     * {@code releases/vN/app.jar.sha256}: the jar's sha256, written once the jar is in place and checked, so later
+     * deploys read it instead of hashing every release jar on the host again (tens of MB each).
+     */
+    public String releaseJarSum(int version) {
+        return releaseJar(version) + SUM_SUFFIX;
+    }
+
+    public static final String SUM_SUFFIX = ".sha256";
+
     /** What {@link #current()} points at: relative, so the tree can be moved or inspected in a chroot. */
     public String currentTarget(int version) {
         releaseDir(version);

@@ -11,10 +11,16 @@ public final class ReleaseCommands {
         return RemoteCommand.of("mkdir", "-p", "-m", "0755", "--", new HostLayout(app).releaseDir(version), HostLayout.ENV_DIR);
     }
 
-    /** Prints {@code SHA  PATH} for every release jar already on the host. */
-    public static RemoteCommand hashReleaseJars(String app) {
-        return RemoteCommand.of("find", new HostLayout(app).releasesDir(), "-mindepth", "2", "-maxdepth", "2", "-name", "app.jar",
-                "-type", "f", "-exec", "sha256sum", "{}", "+");
+    /**
+     * Every release jar already on the host with its sha256: {@code SHA  PATH} (sha256sum's format) for a jar without a
+     * sum file beside it, hashed now; {@code DIR SHA} for one with a sum file, read from it. No shell glob, no loop.
+     */
+    public static RemoteCommand listReleaseJars(String app) {
+        String releases = new HostLayout(app).releasesDir();
+        return RemoteCommand.of("find", releases, "-mindepth", "2", "-maxdepth", "2", "-name", "app.jar", "-type", "f",
+                        "!", "-execdir", "test", "-s", "app.jar" + HostLayout.SUM_SUFFIX, ";", "-exec", "sha256sum", "{}", "+")
+                .then(RemoteCommand.of("find", releases, "-mindepth", "2", "-maxdepth", "2", "-name", "app.jar" + HostLayout.SUM_SUFFIX,
+                        "-type", "f", "-printf", "%h ", "-exec", "head", "-c", "64", "{}", ";", "-printf", "\\n"));
     }
 
     /** Publishes a jar already on the host under a new release: a hard link to a temp name, then a rename. */

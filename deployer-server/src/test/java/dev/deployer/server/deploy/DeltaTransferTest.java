@@ -66,20 +66,21 @@ class DeltaTransferTest {
 
     @Test
     void aHostHoldingEarlierReleasesGetsAPatchAgainstTheNewestOneRebuiltCheckedAndRenamedIntoPlace() throws Exception {
-        hosts.when(LISTING).prints(sha(v1Jar) + "  " + V1_JAR + "\n" + sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v1Jar) + "  " + V1_JAR + "\n" + sha(v3Jar) + "  " + V3_JAR + "\n");
         hosts.when(REBUILD).prints(sha(v4Jar) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
 
         run();
 
         List<String> artifactStep = hosts.calls().on("web1").inStep("artifact").texts();
         assertThat(artifactStep).hasSize(4);
-        assertThat(artifactStep.get(1)).matches("upload " + TARGET + "\\.deployer-tmp-patch[0-9a-f]{12}");
-        String suffix = artifactStep.get(1).substring(artifactStep.get(1).length() - 12);
-        assertThat(artifactStep.get(2)).isEqualTo(REBUILD + V3_JAR + " -o " + TARGET + ".deployer-tmp-rebuilt" + suffix
+        assertThat(artifactStep.get(0)).matches("upload " + TARGET + "\\.deployer-tmp-patch[0-9a-f]{12}");
+        String suffix = artifactStep.get(0).substring(artifactStep.get(0).length() - 12);
+        assertThat(artifactStep.get(1)).isEqualTo(REBUILD + V3_JAR + " -o " + TARGET + ".deployer-tmp-rebuilt" + suffix
                 + " -- " + TARGET + ".deployer-tmp-patch" + suffix + " && sha256sum -- " + TARGET + ".deployer-tmp-rebuilt" + suffix);
-        assertThat(artifactStep.get(3)).isEqualTo("chmod 0644 -- " + TARGET + ".deployer-tmp-rebuilt" + suffix
+        assertThat(artifactStep.get(2)).isEqualTo("chmod 0644 -- " + TARGET + ".deployer-tmp-rebuilt" + suffix
                 + " && mv -f -T -- " + TARGET + ".deployer-tmp-rebuilt" + suffix + " " + TARGET
                 + " && rm -f -- " + TARGET + ".deployer-tmp-patch" + suffix);
+        assertThat(artifactStep.get(3)).as("the sum file, once the jar is in place").isEqualTo("write " + TARGET + ".sha256");
         assertThat(hosts.calls().startingWith("upload " + TARGET + "\n").isEmpty()).isTrue();
         assertThat(artifactMessages()).hasSize(3).allSatisfy(message -> assertThat(message)
                 .matches("patch of [0-9.]+ (bytes|KiB) against v3 \\(0\\.[0-9]{2} % of 2\\.0 MiB\\), sha256 verified on host"));
@@ -89,15 +90,14 @@ class DeltaTransferTest {
     void aHostWithNoEarlierReleaseGetsTheWholeJarAndTheEventSaysWhy() throws Exception {
         run();
 
-        assertThat(hosts.calls().on("web2").inStep("artifact").texts()).containsExactly(
-                "find /opt/deployer/shop/releases -mindepth 2 -maxdepth 2 -name app.jar -type f -exec sha256sum {} +",
-                "upload " + TARGET);
+        assertThat(hosts.calls().on("web2").inStep("artifact").texts()).containsExactly("upload " + TARGET,
+                "write " + TARGET + ".sha256");
         assertThat(artifactMessages()).containsOnly("uploaded 2.0 MiB (no earlier release on host), sha256 verified on host");
     }
 
     @Test
     void anEarlierJarTheServerNoLongerKeepsIsNoBase() throws Exception {
-        hosts.when(LISTING).prints("b".repeat(64) + "  " + V1_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints("b".repeat(64) + "  " + V1_JAR + "\n");
 
         run();
 
@@ -108,7 +108,7 @@ class DeltaTransferTest {
 
     @Test
     void aHostWhoseZstdFailsIsCleanedUpAndGetsTheWholeJar() throws Exception {
-        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
         hosts.when("web2", REBUILD).exits(127, "", "sudo: /usr/bin/zstd: command not found");
         hosts.when("web1", REBUILD).prints(sha(v4Jar) + "  x\n");
         hosts.when("web3", REBUILD).prints(sha(v4Jar) + "  x\n");
@@ -125,20 +125,20 @@ class DeltaTransferTest {
 
     @Test
     void aRebuiltJarWithTheWrongSha256NeverBecomesTheReleaseJar() throws Exception {
-        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
         hosts.when(REBUILD).prints("0".repeat(64) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
 
         run();
 
         assertThat(hosts.calls().startingWith("chmod 0644").isEmpty()).as("nothing rebuilt is renamed into place").isTrue();
-        assertThat(hosts.calls().on("web3").inStep("artifact").texts()).last().isEqualTo("upload " + TARGET);
+        assertThat(hosts.calls().on("web3").inStep("artifact").texts()).endsWith("upload " + TARGET, "write " + TARGET + ".sha256");
         assertThat(artifactMessages()).allSatisfy(message -> assertThat(message)
                 .startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: the rebuilt jar has sha256 " + "0".repeat(64)));
     }
 
     @Test
     void aPatchUploadThatBreaksFallsBackToTheWholeJar() throws Exception {
-        hosts.when(LISTING).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
         hosts.when("upload " + TARGET + ".deployer-tmp-patch").exits(1, "", "No space left on device");
 
         run();

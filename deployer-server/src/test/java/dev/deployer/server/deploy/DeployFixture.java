@@ -93,7 +93,7 @@ final class DeployFixture implements AutoCloseable {
 
     /** Makes every host report the jar of {@code version} already in place, so no artifact file is needed. */
     void jarOnHosts(int version) {
-        hosts.when("find /opt/deployer/shop/releases -mindepth 2").prints(JAR_SHA + "  /opt/deployer/shop/releases/v"
+        hosts.when(call -> call.text().contains("find /opt/deployer/shop/releases -mindepth 2")).prints(JAR_SHA + "  /opt/deployer/shop/releases/v"
                 + version + "/app.jar\n");
     }
 

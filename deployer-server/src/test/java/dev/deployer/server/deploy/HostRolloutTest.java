@@ -62,8 +62,12 @@ class HostRolloutTest {
         assertThat(hosts.calls().on("web2").texts()).satisfiesExactly(
                 t -> assertThat(t).isEqualTo("getent passwd shop"),
                 t -> assertThat(t).startsWith("useradd --system --user-group --no-create-home --home-dir /var/lib/deployer/shop"),
-                t -> assertThat(t).isEqualTo("mkdir -p -m 0755 -- /opt/deployer/shop/releases/v2 /etc/deployer"),
-                t -> assertThat(t).startsWith("find /opt/deployer/shop/releases -mindepth 2 -maxdepth 2 -name app.jar"),
+                t -> assertThat(t).isEqualTo("mkdir -p -m 0755 -- /opt/deployer/shop/releases/v2 /etc/deployer"
+                        + " && find /opt/deployer/shop/releases -mindepth 2 -maxdepth 2 -name app.jar -type f"
+                        + " ! -execdir test -s app.jar.sha256 ; -exec sha256sum {} +"
+                        + " && find /opt/deployer/shop/releases -mindepth 2 -maxdepth 2 -name app.jar.sha256 -type f"
+                        + " -printf %h  -exec head -c 64 {} ; -printf \\n"),
+                t -> assertThat(t).isEqualTo("write /opt/deployer/shop/releases/v2/app.jar.sha256"),
                 t -> assertThat(t).isEqualTo("write /etc/deployer/shop.env"),
                 t -> assertThat(t).isEqualTo("cat -- /etc/systemd/system/deployer-shop.service"),
                 t -> assertThat(t).isEqualTo("write /etc/systemd/system/deployer-shop.service"),

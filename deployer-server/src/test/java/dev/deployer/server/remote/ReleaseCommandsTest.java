@@ -23,10 +23,12 @@ class ReleaseCommandsTest {
     }
 
     @Test
-    void releaseJarsAreHashedWithoutAShellGlob() {
-        assertThat(ReleaseCommands.hashReleaseJars("shop").render()).isEqualTo(
+    void releaseJarsAreListedWithoutAShellGlobAndOnlyJarsWithoutASumFileAreHashed() {
+        assertThat(ReleaseCommands.listReleaseJars("shop").render()).isEqualTo(
                 "'find' '/opt/deployer/shop/releases' '-mindepth' '2' '-maxdepth' '2' '-name' 'app.jar' '-type' 'f'"
-                        + " '-exec' 'sha256sum' '{}' '+'");
+                        + " '!' '-execdir' 'test' '-s' 'app.jar.sha256' ';' '-exec' 'sha256sum' '{}' '+'"
+                        + " && 'find' '/opt/deployer/shop/releases' '-mindepth' '2' '-maxdepth' '2' '-name' 'app.jar.sha256'"
+                        + " '-type' 'f' '-printf' '%h ' '-exec' 'head' '-c' '64' '{}' ';' '-printf' '\\n'");
     }
 
     @Test
