@@ -39,8 +39,9 @@ export function badge(text, tone) {
 
 export function toneOf(state) {
   if (['succeeded', 'healthy', 'active', 'ok', 'good', 'current'].includes(state)) return 'good';
-  if (['failed', 'interrupted', 'reverted', 'inactive', 'error', 'unreachable'].includes(state)) return 'bad';
-  if (['queued', 'building', 'deploying', 'activating', 'started', 'pending', 'reloading'].includes(state)) return 'busy';
+  if (['failed', 'interrupted', 'reverted', 'inactive', 'error', 'unreachable', 'unhealthy'].includes(state)) return 'bad';
+  if (['queued', 'building', 'preparing', 'deploying', 'staging', 'staged', 'activating', 'started', 'pending', 'reloading',
+    'deactivating'].includes(state)) return 'busy';
   return 'none';
 }
 
