@@ -53,7 +53,7 @@ export function deploymentsPanel(app, onOpen) {
         onOpen(d.id);
       } }, `#${d.id}`);
     const what = [d.kind, d.ref ? `of ${d.ref}` : null].filter(Boolean).join(' ');
-    return h('tr', { 'data-id': d.id },
+    return h('tr', { 'data-id': d.id, 'data-status': d.status },
       h('td', {}, link),
       h('td', { class: 'what' }, what, d.reason ? h('span', { class: 'small muted reason' }, d.reason) : null),
       h('td', {}, badge(d.status, toneOf(d.status))),

@@ -1,5 +1,5 @@
 // Per host, as read back from the host just now: unit state, the release it runs, since when, and its health answer.
-import { ago, badge, errorBox, h, toneOf } from '../dom.js';
+import { ago, badge, clock, errorBox, h, toneOf } from '../dom.js';
 
 export function hostsPanel(onRefresh) {
   const body = h('div', { class: 'table-wrap' }, h('p', { class: 'muted' }, 'Reading the hosts…'));
@@ -13,7 +13,7 @@ export function hostsPanel(onRefresh) {
     reading: () => { again.disabled = true; readAt.textContent = 'reading…'; },
     show(status) {
       again.disabled = false;
-      readAt.replaceChildren('read ', ago(new Date().toISOString()));
+      readAt.textContent = `read at ${clock(new Date().toISOString())} UTC`;
       body.replaceChildren(status.hosts.length ? table(status) : h('p', { class: 'muted' }, 'The app has no hosts.'));
     },
     problem(error) {
