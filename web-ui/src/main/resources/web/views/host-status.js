@@ -62,8 +62,8 @@ function health(answer) {
 function slotsOf(slots) {
   const live = slots.live ? `live ${slots.live} v${slots.liveVersion}` : 'no live slot';
   const standby = slots.standby
-    ? [`standby ${slots.standby} v${slots.standbyVersion}`, slots.standbyUntil ? [' until ', h('time', { datetime: slots.standbyUntil },
-      new Date(slots.standbyUntil).toLocaleTimeString())] : null]
+    ? [`standby ${slots.standby} v${slots.standbyVersion}`,
+      slots.standbyUntil ? [' until ', h('time', { datetime: slots.standbyUntil }, `${clock(slots.standbyUntil)} UTC`)] : null]
     : 'no standby';
   return h('span', { class: 'small' }, live, ' · ', standby);
 }
