@@ -9,7 +9,7 @@ import { auditView } from './views/audit.js';
 import { tokensView } from './views/tokens.js';
 
 const ROUTES = [
-  [/^#\/apps\/([a-z][a-z0-9-]{0,29})$/, appView],
+  [/^#\/apps\/([a-z][a-z0-9-]{0,29})(?:\/deployments\/([0-9]{1,15}))?$/, appView],
   [/^#\/apps$/, appsView],
   [/^#\/hosts$/, hostsView],
   [/^#\/audit$/, auditView],

@@ -9,7 +9,7 @@ export function h(tag, attrs, ...children) {
     else if (name === 'class') el.className = value;
     else el.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
     el.append(child instanceof Node ? child : String(child));
   }
@@ -39,8 +39,9 @@ export function badge(text, tone) {
 
 export function toneOf(state) {
   if (['succeeded', 'healthy', 'active', 'ok', 'good', 'current'].includes(state)) return 'good';
-  if (['failed', 'interrupted', 'reverted', 'inactive', 'error', 'unreachable'].includes(state)) return 'bad';
-  if (['queued', 'building', 'deploying', 'activating', 'started', 'pending', 'reloading'].includes(state)) return 'busy';
+  if (['failed', 'interrupted', 'reverted', 'inactive', 'error', 'unreachable', 'unhealthy'].includes(state)) return 'bad';
+  if (['queued', 'building', 'preparing', 'deploying', 'staging', 'staged', 'activating', 'started', 'pending', 'reloading',
+    'deactivating'].includes(state)) return 'busy';
   return 'none';
 }
 

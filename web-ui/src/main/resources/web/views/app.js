@@ -1,57 +1,83 @@
-// One app: deploy, live progress, release history, config vars, live logs, and how to push to it.
+// One app: deploy, its hosts, live progress, deployments, release history, config vars, live logs, and how to push to it.
 import { enc, get, post } from '../api.js';
-import { badge, errorBox, h, toneOf } from '../dom.js';
+import { badge, errorBox, h } from '../dom.js';
 import { deploymentPanel } from './deployment.js';
+import { deploymentsPanel } from './deployments.js';
+import { hostsPanel } from './host-status.js';
 import { releasesPanel } from './releases.js';
 import { configPanel } from './config.js';
 import { logsPanel } from './logs.js';
 import { connectPanel } from './connect.js';
 
-export function appView(page, me, name) {
+/** `deploymentId` (from #/apps/NAME/deployments/ID) opens that deployment's events instead of a running one. */
+export function appView(page, me, name, deploymentId) {
   const leaving = new AbortController();
   const heading = h('h1', {}, name);
   const current = h('span', { class: 'current-release' });
-  const hosts = h('ul', { class: 'health' });
+  const hosts = hostsPanel(() => refreshHosts());
   const message = h('div', { 'aria-live': 'polite' });
   const progress = deploymentPanel(leaving.signal, () => refresh());
+  const deployments = deploymentsPanel(name, (id) => open(id, true));
   const logsSlot = h('div');
   const connectSlot = h('div');
   const releases = releasesPanel(name, me, (version) => start('rollback', { version }));
   page.append(
     h('div', { class: 'title' }, h('p', { class: 'crumb' }, h('a', { href: '#/apps' }, 'Apps'), ' /'), heading, current,
       me.canDeploy ? deployForm((ref) => start('deploy', { ref })) : null),
-    message, hosts, progress.element, releases.element, logsSlot,
+    message, hosts.element, progress.element, deployments.element, releases.element, logsSlot,
     h('div', { class: 'columns' }, configPanel(name, me, () => setTimeout(refresh, 1500)), connectSlot));
   get(`apps/${enc(name)}`).then((app) => {
     if (me.canDeploy) logsSlot.replaceWith(logsPanel(name, app.hosts, leaving.signal));
     connectSlot.replaceWith(connectPanel(app));
   }, (error) => message.replaceChildren(errorBox(error)));
 
-  async function refresh() {
+  function refresh() {
     releases.reload();
+    deployments.reload();
+    refreshHosts();
+  }
+
+  async function refreshHosts() {
+    hosts.reading();
     try {
       const status = await get(`apps/${enc(name)}/status`);
       current.replaceChildren(status.currentVersion ? badge(`current v${status.currentVersion}`, 'good') : badge('no release yet', 'none'));
-      hosts.replaceChildren(...status.hosts.map((host) => h('li', { title: host.error || '' },
-        badge(`${host.host} ${host.activeState || 'unknown'}${host.version ? ` v${host.version}` : ''}`,
-          host.error ? 'bad' : toneOf(host.activeState)),
-        host.slots ? slotsOf(host.slots) : null)));
+      hosts.show(status);
     } catch (error) {
-      hosts.replaceChildren(h('li', {}, badge(`status unknown: ${error.message}`, 'bad')));
+      hosts.problem(error);
     }
   }
 
   async function start(action, body) {
     message.replaceChildren();
     try {
-      progress.follow(await post(`apps/${enc(name)}/${action}`, body));
+      const info = await post(`apps/${enc(name)}/${action}`, body);
+      history.replaceState(null, '', `#/apps/${name}`); // the address no longer names an older deployment
+      progress.follow(info);
+      deployments.opened(info.id);
+      deployments.reload();
+    } catch (error) {
+      message.replaceChildren(errorBox(error));
+    }
+  }
+
+  /** Shows one deployment's steps above the list; `jump` brings them into view for the reader who clicked. */
+  async function open(id, jump) {
+    try {
+      progress.follow(await get(`deployments/${id}`));
+      deployments.opened(id);
+      if (jump) {
+        progress.element.scrollIntoView({ block: 'start' });
+        document.getElementById('deployment-title').focus({ preventScroll: true });
+      }
     } catch (error) {
       message.replaceChildren(errorBox(error));
     }
   }
 
   refresh();
-  followRunning(name, progress);
+  if (deploymentId) open(Number(deploymentId), true);
+  else followRunning(name, progress, deployments);
   return () => leaving.abort();
 }
 
@@ -66,21 +92,12 @@ function deployForm(onDeploy) {
   return form;
 }
 
-/** A deployment still running when the page opens (found through the audit log) is followed too. */
-async function followRunning(name, progress) {
+/** A deployment still running when the page opens (the newest of the app's, unfinished) is followed too. */
+async function followRunning(name, progress, deployments) {
   try {
-    const entry = (await get('audit?limit=100')).find((e) => e.target === name && /deployment \d+/.test(e.detail || ''));
-    if (!entry) return;
-    const info = await get(`deployments/${entry.detail.match(/deployment (\d+)/)[1]}`);
-    if (!info.finishedAt) progress.follow(info);
+    const [newest] = await get(`apps/${enc(name)}/deployments?limit=1`);
+    if (!newest || newest.finishedAt) return;
+    progress.follow(await get(`deployments/${newest.id}`));
+    deployments.opened(newest.id);
   } catch (ignored) { /* the page works without it */ }
-}
-
-/** A zero-downtime host's slots: which one is live, and the warm standby an instant rollback returns to. */
-function slotsOf(slots) {
-  const live = slots.live ? `live ${slots.live} v${slots.liveVersion}` : 'no live slot';
-  const standby = slots.standby
-    ? `standby ${slots.standby} v${slots.standbyVersion}${slots.standbyUntil ? ` until ${new Date(slots.standbyUntil).toLocaleTimeString()}` : ''}`
-    : 'no standby';
-  return h('span', { class: 'slots' }, ` ${live} · ${standby}`);
 }

@@ -20,7 +20,7 @@ export function deploymentPanel(leaving, onEnd) {
       const event = JSON.parse(data);
       if (name === 'end') {
         view.update(event);
-        onEnd(event);
+        if (!info.finishedAt) onEnd(event); // one that had ended before it was opened changed nothing since
         return false;
       }
       if (event.outcome === 'output') view.output(event.message);
@@ -80,7 +80,7 @@ function render(info) {
   update(info);
   return {
     root: h('div', {},
-      h('div', { class: 'title' }, h('h2', { id: 'deployment-title' }, `Deployment #${info.id}`), status), summary, groups,
+      h('div', { class: 'title' }, h('h2', { id: 'deployment-title', tabindex: -1 }, `Deployment #${info.id}`), status), summary, groups,
       outputBlock, problem),
     update,
     step,

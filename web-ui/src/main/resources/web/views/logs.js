@@ -5,6 +5,7 @@ import { readEvents } from '../sse.js';
 import { stickToBottom } from './scrolling.js';
 
 const MAX_LINES = 1000;
+const BACKLOG = 100; // lines from before the pane opened, so it never opens empty on a quiet app
 
 export function logsPanel(app, hosts, leaving) {
   const pane = h('div', { class: 'log-pane', role: 'log', tabindex: 0, 'aria-label': 'Log lines' });
@@ -13,12 +14,14 @@ export function logsPanel(app, hosts, leaving) {
   const pause = h('button', { type: 'button', id: 'log-pause', 'aria-pressed': 'false' }, 'Pause');
   const state = h('span', { class: 'small muted log-state', 'aria-live': 'polite' });
   const follow = stickToBottom(pane);
+  const waiting = h('p', { class: 'log-waiting' }, `No lines yet: the last ${BACKLOG} come first, then new ones as they arrive.`);
   let held = [];
   let paused = false;
   let stream = null;
 
   function add(lines) {
     follow(() => {
+      waiting.remove();
       pane.append(...lines.map(render));
       while (pane.childElementCount > MAX_LINES) pane.firstElementChild.remove();
     });
@@ -40,11 +43,11 @@ export function logsPanel(app, hosts, leaving) {
     if (stream) stream.abort();
     stream = new AbortController();
     leaving.addEventListener('abort', () => stream.abort());
-    pane.replaceChildren();
+    pane.replaceChildren(waiting);
     state.textContent = 'following';
     const host = filter.value ? `&host=${enc(filter.value)}` : '';
     const mine = stream;
-    readEvents(`apps/${enc(app)}/logs?follow=true&lines=100${host}`, receive, stream.signal)
+    readEvents(`apps/${enc(app)}/logs?follow=true&lines=${BACKLOG}${host}`, receive, stream.signal)
       .then(() => { if (!mine.signal.aborted) state.textContent = 'the stream ended'; },
         (error) => { state.textContent = `stopped: ${error.message}`; });
   }

@@ -39,6 +39,8 @@ public class AppStatusReader {
     public static final int QUEUE = 64;
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final Duration PER_HOST = Duration.ofSeconds(15);
+    /** Short: a hanging app must not push the whole host past {@link #PER_HOST} and hide its state. */
+    private static final Duration HEALTH_STEP = Duration.ofSeconds(4);
     private static final DateTimeFormatter SYSTEMD_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     private final HostAccess ssh;
@@ -76,24 +78,53 @@ public class AppStatusReader {
     private AppStatus.HostStatus readHost(String name, App app, Integer currentVersion) {
         try {
             HostTarget host = hosts.apply(name);
-            if (app.zeroDowntime()) {
-                Optional<AppStatus.HostStatus> slotted = readSlots(host, app, currentVersion);
-                if (slotted.isPresent()) {
-                    return slotted.get();
-                }
-                // No proxy answers: the app has not been deployed with slots yet; its own unit may still run it.
-            }
-            Map<String, String> unit = ssh.runAllowingFailure(host, "status", ReleaseCommands.unitState(app.name()), STEP)
-                    .stdout().lines().filter(line -> line.contains("="))
-                    .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
-            String link = ssh.runAllowingFailure(host, "status", ReleaseCommands.readCurrent(app.name()), STEP).stdout().trim();
-            Integer version = link.matches(".*releases/v\\d+$") ? Integer.valueOf(link.substring(link.lastIndexOf('v') + 1)) : null;
-            boolean drift = currentVersion != null && !currentVersion.equals(version);
-            return new AppStatus.HostStatus(name, unit.getOrDefault("ActiveState", "unknown"), version,
-                    parseTime(unit.get("ActiveEnterTimestamp")), drift, null);
+            AppStatus.HostStatus read = readState(host, app, currentVersion);
+            return new AppStatus.HostStatus(read.host(), read.activeState(), read.version(), read.since(), read.drift(),
+                    read.error(), read.slots(), health(host, app, read.activeState()));
         } catch (RuntimeException e) {
             return new AppStatus.HostStatus(name, "unreachable", null, null, false, e.getMessage());
         }
+    }
+
+    /**
+     * Asked on the app's own port, the one its users reach (through the proxy for a zero-downtime app), and only of
+     * an active unit; a question that cannot be put leaves the state read above intact.
+     */
+    private AppStatus.Health health(HostTarget host, App app, String activeState) {
+        if (!"active".equals(activeState)) {
+            return new AppStatus.Health(AppStatus.Health.UNKNOWN, "not asked: the unit is " + activeState);
+        }
+        if (app.healthPath() == null) {
+            return new AppStatus.Health(AppStatus.Health.UNKNOWN, "no health path set");
+        }
+        try {
+            int status = ssh.forwardAndGet(host, app.port(), app.healthPath(), HEALTH_STEP);
+            if (status >= 200 && status < 300) {
+                return new AppStatus.Health(AppStatus.Health.HEALTHY, "HTTP " + status + " from " + app.healthPath());
+            }
+            return new AppStatus.Health(AppStatus.Health.UNHEALTHY, status < 0 ? "nothing answers on port " + app.port()
+                    : "HTTP " + status + " from " + app.healthPath());
+        } catch (RuntimeException e) {
+            return new AppStatus.Health(AppStatus.Health.UNKNOWN, "could not ask: " + e.getMessage());
+        }
+    }
+
+    private AppStatus.HostStatus readState(HostTarget host, App app, Integer currentVersion) {
+        if (app.zeroDowntime()) {
+            Optional<AppStatus.HostStatus> slotted = readSlots(host, app, currentVersion);
+            if (slotted.isPresent()) {
+                return slotted.get();
+            }
+            // No proxy answers: the app has not been deployed with slots yet; its own unit may still run it.
+        }
+        Map<String, String> unit = ssh.runAllowingFailure(host, "status", ReleaseCommands.unitState(app.name()), STEP)
+                .stdout().lines().filter(line -> line.contains("="))
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
+        String link = ssh.runAllowingFailure(host, "status", ReleaseCommands.readCurrent(app.name()), STEP).stdout().trim();
+        Integer version = link.matches(".*releases/v\\d+$") ? Integer.valueOf(link.substring(link.lastIndexOf('v') + 1)) : null;
+        boolean drift = currentVersion != null && !currentVersion.equals(version);
+        return new AppStatus.HostStatus(host.name(), unit.getOrDefault("ActiveState", "unknown"), version,
+                parseTime(unit.get("ActiveEnterTimestamp")), drift, null);
     }
 
     /** A host where the app's proxy answers: the live slot is what the host runs; the other, when up, is the standby. */
