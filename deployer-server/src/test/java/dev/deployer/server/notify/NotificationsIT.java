@@ -69,6 +69,11 @@ class NotificationsIT {
                 StringBuilder events = new StringBuilder();
                 DeploymentInfo done = admin.follow(admin.deploy(APP, null, false).id(), e -> events.append(e).append('\n'));
                 Instant ended = Instant.now();
+                // The hanging receiver's three tries of "started" take 35 s (10 s each, 1 s and 4 s apart): had the
+                // deployment waited for them, their "given up" line would be in the log by now.
+                assertThat(deployer.server().output()).as("the hanging receiver's tries still running at the end")
+                        .doesNotContain("webhook=global-1");
+                System.out.println("NotificationsIT: deploy took " + Duration.between(asked, ended).toMillis() + " ms");
 
                 assertThat(done.status()).as(done.reason()).isEqualTo("succeeded");
                 // A receiver that never answers is still holding a request when the deployment is over: it was not waited for.
