@@ -66,6 +66,13 @@ import dev.deployer.server.http.VersionResource;
 import dev.deployer.server.http.WebUiResource;
 import dev.deployer.server.logs.LogService;
 import dev.deployer.server.logs.LogsResource;
+import dev.deployer.server.notify.HttpWebhookSender;
+import dev.deployer.server.notify.NotificationBody;
+import dev.deployer.server.notify.NotificationsResource;
+import dev.deployer.server.notify.Notifier;
+import dev.deployer.server.notify.WebhookDao;
+import dev.deployer.server.notify.WebhookDelivery;
+import dev.deployer.server.notify.Webhooks;
 import dev.deployer.server.releases.ReleaseDao;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
@@ -154,7 +161,11 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
             }
         });
         HostService hosts = new HostService(jdbi.onDemand(HostDao.class), ssh, new Preflight(ssh, clock), clock);
-        AppService apps = new AppService(jdbi.onDemand(AppDao.class), configVars, secrets, new UnitRemoval(ssh, hosts::target),
+        Webhooks webhooks = new Webhooks(jdbi.onDemand(WebhookDao.class), secrets, globalWebhooks(settings), clock);
+        AppService apps = new AppService(jdbi.onDemand(AppDao.class), appId -> {
+            configVars.forget(appId);
+            webhooks.forget(appId);
+        }, secrets, new UnitRemoval(ssh, hosts::target),
                 settings.allowLocalRepos(), clock);
         tokens.bootstrapAdmin(dataDir).ifPresent(token -> announceAdminToken(token, dataDir));
 
@@ -178,6 +189,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
                 new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
+        deployments.observe(notifier(environment, settings, webhooks, clock));
         // Waiting deployments, this server's heartbeat, and deployments of servers that stopped: one small thread.
         deployments.startTicking(environment.lifecycle().scheduledExecutorService("deployment-ticks").threads(1).build());
         environment.lifecycle().manage(new DeploymentHistory(jdbi.onDemand(DeploymentHistoryDao.class),
@@ -217,6 +229,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new StatusResource(flow));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new AppDeploymentsResource(apps, deployments));
+        environment.jersey().register(new NotificationsResource(apps, webhooks, audit));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
 
         registerGit(environment, settings, tokens, apps, repositories, deployments, flow, audit);
@@ -238,6 +251,37 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
             log.warn("{}", confinement.description());
         }
         return confinement;
+    }
+
+    /** Webhooks told of deployments: off the deployments' threads, 3 tries (1 s, then 4 s apart), 5 s timeouts. */
+    private static Notifier notifier(Environment environment, Settings settings, Webhooks webhooks, Clock clock) {
+        WebhookDelivery delivery = new WebhookDelivery(new HttpWebhookSender(Duration.ofSeconds(5)),
+                environment.lifecycle().scheduledExecutorService("notify-%d").threads(4).build(),
+                java.util.List.of(Duration.ofSeconds(1), Duration.ofSeconds(4)), 1000);
+        Notifier notifier = new Notifier(webhooks, new NotificationBody(settings.publicUrl()), delivery, clock);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                notifier.close();
+            }
+        });
+        return notifier;
+    }
+
+    /** DEPLOYER_NOTIFY_URLS, checked at start; the log names each by its masked form only. */
+    private static java.util.List<Webhooks.Target> globalWebhooks(Settings settings) {
+        java.util.List<Webhooks.Target> global;
+        try {
+            global = Webhooks.global(settings.notifyUrls());
+        } catch (IllegalArgumentException e) {
+            throw new dev.deployer.server.settings.StartupException(Settings.NOTIFY_URLS + " " + e.getMessage()
+                    + " (entries are URL or slack:URL, separated by spaces or commas).");
+        }
+        if (!global.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(DeployerApplication.class).info("Notifying {} global webhook(s) of every deployment: {}",
+                    global.size(), global.stream().map(t -> t.id() + " " + t.format().value() + " " + t.masked()).toList());
+        }
+        return global;
     }
 
     /** Request bodies (the API's and webhooks') and open event streams, bounded; git pushes have a per-app pack limit. */

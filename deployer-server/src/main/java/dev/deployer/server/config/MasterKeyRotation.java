@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MasterKeyRotation {
     /** How many values of each kind were re-sealed. */
-    public record Resealed(int configVars, int webhookSecrets, int configSnapshots) {}
+    public record Resealed(int configVars, int webhookSecrets, int configSnapshots, int notifyUrls) {}
 
     private MasterKeyRotation() {}
 
@@ -22,7 +22,9 @@ public final class MasterKeyRotation {
             secrets.forEach(s -> dao.updateWebhookSecret(s.id(), to.seal(from.open(s.sealed()))));
             var snapshots = dao.configSnapshots();
             snapshots.forEach(s -> dao.updateConfigSnapshot(s.id(), to.seal(from.open(s.sealed()))));
-            return new Resealed(vars.size(), secrets.size(), snapshots.size());
+            var notifyUrls = dao.notifyUrls();
+            notifyUrls.forEach(n -> dao.updateNotifyUrl(n.id(), to.seal(from.open(n.sealed()))));
+            return new Resealed(vars.size(), secrets.size(), snapshots.size(), notifyUrls.size());
         });
     }
 }

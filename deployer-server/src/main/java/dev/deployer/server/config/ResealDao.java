@@ -30,4 +30,10 @@ public interface ResealDao {
 
     @SqlUpdate("UPDATE releases SET config_snapshot = :sealed WHERE id = :id")
     void updateConfigSnapshot(@Bind("id") long releaseId, @Bind("sealed") String sealed);
+
+    @SqlQuery("SELECT id, CAST(app_id AS VARCHAR(20)) AS name, url_encrypted AS sealed FROM notify_webhooks")
+    List<Sealed> notifyUrls();
+
+    @SqlUpdate("UPDATE notify_webhooks SET url_encrypted = :sealed WHERE id = :id")
+    void updateNotifyUrl(@Bind("id") long webhookId, @Bind("sealed") String sealed);
 }

@@ -66,7 +66,8 @@ public class RotateMasterKeyCommand extends ConfiguredCommand<DeployerConfigurat
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             MasterKeyRotation.Resealed done = MasterKeyRotation.reseal(jdbi, current, next);
             System.out.println("Re-encrypted " + done.configVars() + " config value(s), " + done.webhookSecrets()
-                    + " webhook secret(s) and " + done.configSnapshots() + " release config snapshot(s) under the new master key.");
+                    + " webhook secret(s), " + done.configSnapshots() + " release config snapshot(s) and " + done.notifyUrls()
+                    + " notification URL(s) under the new master key.");
         } finally {
             dataSource.stop();
         }

@@ -49,6 +49,7 @@ public class Deployments {
     private final AppLocks locks;
     private final WaitingTurns waiting;
     private final Map<Long, DeploymentRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile DeploymentObserver observer = DeploymentObserver.NONE;
 
     public Deployments(AppService apps, Function<String, HostTarget> hosts, ReleaseDao releases, DeploymentDao dao,
                        DeploymentEvents events, RollingDeploy rolling, ConfigVars configVars, Retention retention,
@@ -65,6 +66,11 @@ public class Deployments {
         this.locks = locks;
         this.waiting = new WaitingTurns(locks);
         this.clock = clock;
+    }
+
+    /** Who is told of each deployment's start and end (one observer; it must only queue, see {@link DeploymentObserver}). */
+    public void observe(DeploymentObserver observer) {
+        this.observer = observer;
     }
 
     /** Starts in the background; 409 when the app is busy and the caller would not wait. Waiting holds no thread. */
@@ -250,6 +256,7 @@ public class Deployments {
             release = prepared.release();
             dao.setRelease(id, release.id());
             dao.setStatus(id, DeploymentStatus.DEPLOYING.value());
+            tell(id, app, run, "started", release, null);
             Optional<Release> previous = current(app);
             Map<String, Secret> previousConfig = previous.<Map<String, Secret>>map(r -> configVars.openSnapshot(r.configSnapshot()))
                     .orElse(Map.of());
@@ -271,6 +278,19 @@ public class Deployments {
         } finally {
             keepOutput(id, app, log.output());
             end(id, app.name(), release, status, reason);
+            tell(id, app, run, status.value(), release, reason);
+        }
+    }
+
+    /** Hands one moment to the observer; nothing it does (or throws) reaches the deployment. */
+    private void tell(long id, App app, DeploymentRun run, String phase, Release release, String reason) {
+        try {
+            String who = dao.find(id).map(DeploymentDao.Row::createdBy).orElse(null);
+            observer.observed(new DeploymentObserver.Notice(id, app.name(), run.kind().value(), phase,
+                    release == null ? null : release.version(), release == null ? null : release.commitSha(), who, reason));
+        } catch (RuntimeException e) {
+            LOG.warn("deployment={} app={} could not be told to its observers ({}); the deployment is not affected", id,
+                    app.name(), e.getMessage());
         }
     }
 

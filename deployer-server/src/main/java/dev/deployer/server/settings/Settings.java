@@ -26,7 +26,11 @@ public record Settings(
         int pollIntervalSeconds,
         Limits limits,
         // Local paths and file:// as repo URLs: off unless DEPLOYER_ALLOW_LOCAL_REPOS=true.
-        boolean allowLocalRepos) {
+        boolean allowLocalRepos,
+        // The address users open the server at (dashboard links in notifications); empty: no links.
+        Optional<String> publicUrl,
+        // Global notification webhooks, each "URL" or "slack:URL"; they may hold tokens: never printed.
+        java.util.List<String> notifyUrls) {
 
     public static final String DATA_DIR = "DEPLOYER_DATA_DIR";
     public static final String PORT = "DEPLOYER_PORT";
@@ -40,6 +44,8 @@ public record Settings(
     public static final String BUILD_CONCURRENCY = "DEPLOYER_BUILD_CONCURRENCY";
     public static final String MAVEN_REPO = "DEPLOYER_MAVEN_REPO";
     public static final String POLL_INTERVAL = "DEPLOYER_POLL_INTERVAL_SECONDS";
+    public static final String PUBLIC_URL = "DEPLOYER_PUBLIC_URL";
+    public static final String NOTIFY_URLS = "DEPLOYER_NOTIFY_URLS";
 
     private static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
             + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
@@ -60,7 +66,27 @@ public record Settings(
                 pick(env, MAVEN_REPO, file.getMavenRepository()).map(p -> Path.of(p).toAbsolutePath().normalize()),
                 positive(env, POLL_INTERVAL, 60),
                 Limits.resolve(env),
-                flag(env, ALLOW_LOCAL_REPOS));
+                flag(env, ALLOW_LOCAL_REPOS),
+                publicUrl(env),
+                java.util.Arrays.stream(env.getOrDefault(NOTIFY_URLS, "").split("[\\s,]+")).filter(s -> !s.isBlank()).toList());
+    }
+
+    /** An http(s) URL with a host; what follows it in links is the dashboard's route. */
+    private static Optional<String> publicUrl(Map<String, String> env) {
+        Optional<String> value = pick(env, PUBLIC_URL, null).map(String::trim);
+        if (value.isPresent()) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(value.get());
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new StartupException(PUBLIC_URL + " must be the http:// or https:// address users open the server at, "
+                        + "such as https://deployer.example.com/ (got '" + value.get() + "').");
+            }
+        }
+        return value;
     }
 
     /** The admin connector's address: {@code DEPLOYER_ADMIN_BIND}, else what the YAML file says, else loopback only. */
@@ -133,6 +159,7 @@ public record Settings(
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", port=" + port + ", adminPort=" + adminPort
                 + ", adminBind=" + adminBindOr(null) + ", allowLocalRepos=" + allowLocalRepos
+                + ", publicUrl=" + publicUrl.orElse("(none)") + ", notifyUrls=" + notifyUrls.size()
                 + ", database=" + databaseUrl.map(dev.deployer.server.settings.JdbcUrls::redacted).orElse("embedded H2") + ", masterKey="
                 + (masterKey.isPresent() ? "from " + MASTER_KEY : "from data dir") + "]";
     }

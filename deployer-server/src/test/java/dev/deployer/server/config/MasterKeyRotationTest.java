@@ -34,16 +34,21 @@ class MasterKeyRotationTest {
         db.jdbi().useHandle(h -> h.execute("INSERT INTO releases (app_id, version, artifact_sha256, artifact_size, "
                 + "config_snapshot, unit_text, description, status, created_by, created_at) "
                 + "VALUES (?, 1, 'sha', 1, ?, 'unit', 'd', 'succeeded', 'me', ?)", id, snapshot, Instant.now()));
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO notify_webhooks (app_id, url_encrypted, url_masked, body_format, events, "
+                + "created_by, created_at) VALUES (?, ?, 'https://hooks.example.com/…', 'json', 'failed', 'me', ?)", id,
+                old.seal(Secret.of("https://hooks.example.com/tok3n")), Instant.now()));
 
         MasterKeyRotation.Resealed done = MasterKeyRotation.reseal(db.jdbi(), old, next);
 
-        assertThat(done).isEqualTo(new MasterKeyRotation.Resealed(2, 1, 1));
+        assertThat(done).isEqualTo(new MasterKeyRotation.Resealed(2, 1, 1, 1));
         ConfigVars rotated = new ConfigVars(db.jdbi().onDemand(ConfigDao.class), next, Clock.systemUTC());
         assertThat(rotated.current(id)).containsEntry("A", Secret.of("alpha")).containsEntry("B", Secret.of("beta"));
         AppService rotatedApps = new AppService(db.jdbi().onDemand(AppDao.class), rotated, next, AppRemover.NONE, Clock.systemUTC());
         assertThat(rotatedApps.webhookSecret("web")).isEqualTo(Secret.of(web.newWebhookSecret()));
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT config_snapshot FROM releases").mapTo(String.class).one());
         assertThat(rotated.openSnapshot(stored)).containsEntry("A", Secret.of("alpha"));
+        String url = db.jdbi().withHandle(h -> h.createQuery("SELECT url_encrypted FROM notify_webhooks").mapTo(String.class).one());
+        assertThat(next.open(url)).isEqualTo(Secret.of("https://hooks.example.com/tok3n"));
         assertThatThrownBy(() -> vars.current(id)).hasMessageContaining("DEPLOYER_MASTER_KEY");
     }
 }

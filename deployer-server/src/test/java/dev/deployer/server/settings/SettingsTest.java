@@ -48,4 +48,26 @@ class SettingsTest {
         assertThat(settings.toString()).contains("database=jdbc:postgresql://db/deployer?password=***")
                 .doesNotContain("in-url-pw").doesNotContain("env-pw-1234");
     }
+
+    @Test
+    void notifyUrlsAreSplitOnSpacesAndCommasAndNeverShowInTheSettingsText() {
+        Settings settings = resolve(Map.of("DEPLOYER_NOTIFY_URLS",
+                " https://a.example.com/hook/tok3n-a,slack:https://hooks.slack.com/services/tok3n-b\n "));
+
+        assertThat(settings.notifyUrls()).containsExactly("https://a.example.com/hook/tok3n-a",
+                "slack:https://hooks.slack.com/services/tok3n-b");
+        assertThat(settings.toString()).contains("notifyUrls=2").doesNotContain("tok3n");
+        assertThat(resolve(Map.of()).notifyUrls()).isEmpty();
+    }
+
+    @Test
+    void aPublicUrlMustBeAnHttpUrlWithAHost() {
+        assertThat(resolve(Map.of("DEPLOYER_PUBLIC_URL", "https://deployer.example.com/")).publicUrl())
+                .contains("https://deployer.example.com/");
+        assertThat(resolve(Map.of()).publicUrl()).isEmpty();
+        for (String bad : new String[] {"deployer.example.com", "ftp://x.example.com/", "https://", "http://bad host/"}) {
+            assertThatThrownBy(() -> resolve(Map.of("DEPLOYER_PUBLIC_URL", bad))).as(bad).isInstanceOf(StartupException.class)
+                    .hasMessageStartingWith("DEPLOYER_PUBLIC_URL must be the http:// or https:// address");
+        }
+    }
 }
