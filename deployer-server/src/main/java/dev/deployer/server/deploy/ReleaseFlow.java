@@ -56,12 +56,12 @@ public class ReleaseFlow implements ConfigChangeListener {
 
     /** The run for a build of {@code ref} (null: the app's branch), fetched first from the app's repo URL if it has one. */
     public DeploymentRun build(String ref, String actor) {
-        return new BuildRun(repositories, builder, releases, configVars, ref, true, actor);
+        return new BuildRun(repositories, builder, releases, configVars, ref, true, actor, deployments::current);
     }
 
     /** The run for a commit that a git push just brought: what the push hands to {@link Deployments#runNow}. */
     public DeploymentRun pushed(String commit, String actor) {
-        return new BuildRun(repositories, builder, releases, configVars, commit, false, actor);
+        return new BuildRun(repositories, builder, releases, configVars, commit, false, actor, deployments::current);
     }
 
     /** A rollback started: its deployment, and the release it copies (named in the audit entry). */
