@@ -1,6 +1,8 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.api.HostRolloutState;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.HostTarget;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,14 +28,22 @@ public class RollingDeploy {
 
     private final HostRollout rollout;
     private final SlotRollout slots;
+    private final ProcessRollout processes;
     private final DeploymentDao dao;
     private final ExecutorService workers;
     private final Clock clock;
 
     /** {@code slots} runs the apps whose strategy is zero-downtime; null: every app restarts in place. */
     public RollingDeploy(HostRollout rollout, SlotRollout slots, DeploymentDao dao, ExecutorService workers, Clock clock) {
+        this(rollout, slots, null, dao, workers, clock);
+    }
+
+    /** {@code processes} runs the Procfile types other than web once web serves (null: none run, for tests of web alone). */
+    public RollingDeploy(HostRollout rollout, SlotRollout slots, ProcessRollout processes, DeploymentDao dao,
+                         ExecutorService workers, Clock clock) {
         this.rollout = rollout;
         this.slots = slots;
+        this.processes = processes;
         this.dao = dao;
         this.workers = workers;
         this.clock = clock;
@@ -88,6 +98,7 @@ public class RollingDeploy {
                 } else {
                     rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
                 }
+                processes(plan, host, Optional.of(plan.target()), plan.config(), log);
                 record(plan, host, HostRolloutState.HEALTHY, null);
             });
             if (!activated.ok()) {
@@ -127,6 +138,7 @@ public class RollingDeploy {
         Outcome switched = onEach(hosts, host -> slots.switchToWarm(host, plan.app(), warm.get(host), log));
         Outcome done = !switched.ok() ? switched : onEach(hosts, host -> {
             slots.persistWarm(host, plan.app(), plan.target(), warm.get(host), log);
+            processes(plan, host, Optional.of(plan.target()), plan.config(), log);
             record(plan, host, HostRolloutState.HEALTHY, null);
         });
         if (!done.ok()) {
@@ -163,6 +175,8 @@ public class RollingDeploy {
             } else {
                 rollout.retire(host, plan.app(), log);
             }
+            // The previous release's processes, at its formation; none after a first deploy.
+            processes(plan, host, plan.previous(), plan.previousConfig(), log);
         });
         for (HostTarget host : touched) {
             RuntimeException revertFailure = reverted.failures().get(host);
@@ -176,6 +190,12 @@ public class RollingDeploy {
             }
         }
         reverted.restoreInterrupt();
+    }
+
+    private void processes(RolloutPlan plan, HostTarget host, Optional<Release> release, Map<String, Secret> config, StepLog log) {
+        if (processes != null) {
+            processes.apply(host, plan.app(), release, config, log);
+        }
     }
 
     static List<List<HostTarget>> batches(List<HostTarget> hosts, Integer batchSize) {
