@@ -89,6 +89,6 @@ public class BuildRun implements DeploymentRun {
         Release release = releases.create(app, commit, artifact.sha256(), artifact.size(), config, procfile, formation,
                 "deploy of " + wanted + " (" + commit.substring(0, 7) + ")", actor);
         log.note(null, "release", "created " + release.label());
-        return new Prepared(release, config, artifact.file());
+        return new Prepared(release, config, artifact.file(), true);
     }
 }

@@ -16,7 +16,9 @@ import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
+import dev.deployer.server.build.Formation;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -68,6 +70,11 @@ public class ReleaseFlow implements ConfigChangeListener {
     public record RollbackStarted(DeploymentInfo deployment, Release source) {}
 
     public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait) {
+        return rollback(app, version, caller, wait, false);
+    }
+
+    /** {@code runRelease}: run the copied release's release phase again (a rollback does not by default). */
+    public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait, boolean runRelease) {
         Release current = deployments.current(app).orElseThrow(() ->
                 new Conflict("app " + app.name() + " has no current release to roll back from"));
         Release source = version == null
@@ -76,8 +83,17 @@ public class ReleaseFlow implements ConfigChangeListener {
                 : releases.version(app, version).orElseThrow(() -> new NotFound(
                         "app " + app.name() + " has no release v" + version));
         DeploymentInfo started = deployments.start(app,
-                new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
+                new RollbackRun(releases, configVars, artifacts, source, caller.name(), runRelease), caller.name(), wait);
         return new RollbackStarted(started, source);
+    }
+
+    /** Scaling: a new release copying the current one with {@code counts} applied to its formation, deployed. */
+    public DeploymentInfo scale(App app, Map<String, Integer> counts, Caller caller, boolean wait) {
+        Release current = deployments.current(app).orElseThrow(() ->
+                new Conflict("app " + app.name() + " has no current release to scale: deploy it first"));
+        Formation formation = ScaleRun.formation(current, counts);
+        return deployments.start(app, new ScaleRun(releases, configVars, artifacts, current, formation, counts, caller.name()),
+                caller.name(), wait);
     }
 
     @Override

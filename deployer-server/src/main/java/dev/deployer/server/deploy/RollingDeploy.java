@@ -29,18 +29,20 @@ public class RollingDeploy {
     private final HostRollout rollout;
     private final SlotRollout slots;
     private final ProcessRollout processes;
+    private final ReleasePhase releasePhase;
     private final DeploymentDao dao;
     private final ExecutorService workers;
     private final Clock clock;
 
     /** {@code slots} runs the apps whose strategy is zero-downtime; null: every app restarts in place. */
     public RollingDeploy(HostRollout rollout, SlotRollout slots, DeploymentDao dao, ExecutorService workers, Clock clock) {
-        this(rollout, slots, null, dao, workers, clock);
+        this(rollout, slots, null, null, dao, workers, clock);
     }
 
     /** {@code processes} runs the Procfile types other than web once web serves (null: none run, for tests of web alone). */
-    public RollingDeploy(HostRollout rollout, SlotRollout slots, ProcessRollout processes, DeploymentDao dao,
-                         ExecutorService workers, Clock clock) {
+    public RollingDeploy(HostRollout rollout, SlotRollout slots, ProcessRollout processes, ReleasePhase releasePhase,
+                         DeploymentDao dao, ExecutorService workers, Clock clock) {
+        this.releasePhase = releasePhase;
         this.rollout = rollout;
         this.slots = slots;
         this.processes = processes;
@@ -65,7 +67,9 @@ public class RollingDeploy {
     public int run(RolloutPlan plan, StepLog log) {
         List<HostTarget> hosts = plan.hosts();
         hosts.forEach(host -> record(plan, host, HostRolloutState.PENDING, null));
-        if (zeroDowntime(plan)) {
+        // A release phase needs the release staged on its host: no shortcut to a warm standby then.
+        boolean phase = plan.releasePhase() && releasePhase != null && plan.target().procfile().flatMap(p -> p.release()).isPresent();
+        if (zeroDowntime(plan) && !phase) {
             Optional<Map<HostTarget, SlotRollout.Warm>> warm = warmEverywhere(plan);
             if (warm.isPresent()) {
                 switchToWarm(plan, warm.get(), log);
@@ -87,6 +91,16 @@ public class RollingDeploy {
             staged.failures().forEach((host, e) -> record(plan, host, HostRolloutState.FAILED, e.getMessage()));
             staged.restoreInterrupt();
             throw firstOf(staged.failures());
+        }
+        if (phase) {
+            HostTarget first = hosts.get(0);
+            try {
+                releasePhase.run(first, plan.app(), plan.target(), plan.config(), log);
+            } catch (RuntimeException e) {
+                // Nothing switched anywhere: the hosts keep serving what they served; only the staged files are new.
+                record(plan, first, HostRolloutState.FAILED, e.getMessage());
+                throw e;
+            }
         }
         List<HostTarget> touched = new ArrayList<>();
         for (List<HostTarget> batch : batches(hosts, plan.app().batchSize())) {

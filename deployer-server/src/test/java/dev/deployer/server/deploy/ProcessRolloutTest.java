@@ -9,6 +9,7 @@ import dev.deployer.server.releases.Release;
 import dev.deployer.server.testing.RecordingHosts;
 import dev.deployer.server.testing.RecordingHosts.Via;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,8 @@ class ProcessRolloutTest {
         hosts = fixture.hosts;
         deployment = fixture.dao.insert(fixture.app.id(), "deploy", "main", "ci", fixture.clock.instant());
         fixture.jarOnHosts(2);
-        rolling = new RollingDeploy(fixture.rollout, null, new ProcessRollout(hosts, Duration.ZERO), fixture.dao, fixture.workers,
+        rolling = new RollingDeploy(fixture.rollout, null, new ProcessRollout(hosts, Duration.ZERO),
+                new ReleasePhase(hosts, Duration.ofSeconds(5)), fixture.dao, fixture.workers,
                 fixture.clock);
         hosts.when("systemctl is-active").prints("active\n");
         hosts.when("systemctl is-active -- deployer-shop.worker").prints("active\nactive\n");
@@ -44,8 +46,57 @@ class ProcessRolloutTest {
     }
 
     private void roll(Release previous, Release target) {
+        roll(previous, target, false);
+    }
+
+    private void roll(Release previous, Release target, boolean releasePhase) {
         rolling.run(new RolloutPlan(deployment, fixture.app, fixture.targets(), target, Map.of(), null, Optional.ofNullable(previous),
-                Map.of()), new StepLog(fixture.events, deployment, "shop"));
+                Map.of(), releasePhase), new StepLog(fixture.events, deployment, "shop"));
+    }
+
+    @Test
+    void theReleaseCommandRunsOnceOnTheFirstHostAfterStagingAndBeforeAnySwitch() {
+        release("web: java -jar app.jar\n", Formation.NONE);
+        Release v2 = release("web: java -jar app.jar\nrelease: sh -c 'echo migrating'\n", Formation.NONE);
+        hosts.when("systemd-run").prints("migrating\n");
+
+        roll(null, v2, true);
+
+        List<String> all = hosts.calls().texts();
+        List<String> phase = all.stream().filter(t -> t.startsWith("systemd-run")).toList();
+        assertThat(phase).containsExactly("systemd-run --wait --pipe --collect --quiet --unit=deployer-shop.release-v2 "
+                + "--property=User=shop --property=Group=shop --property=EnvironmentFile=/etc/deployer/shop/release.env "
+                + "--property=Environment=JAR=/opt/deployer/shop/releases/v2/app.jar --property=StateDirectory=deployer/shop "
+                + "--property=WorkingDirectory=/opt/deployer/shop/releases/v2 --property=RuntimeMaxSec=5 "
+                + "--property=NoNewPrivileges=yes --property=PrivateTmp=yes --property=ProtectSystem=strict --property=ProtectHome=yes "
+                + "-- sh -c echo migrating");
+        assertThat(hosts.calls().on("web1").startingWith("systemd-run").size()).isEqualTo(1);
+        int phaseAt = all.indexOf(phase.get(0));
+        assertThat(all.subList(0, phaseAt)).noneMatch(t -> t.contains("ln -s") || t.contains("systemctl restart"));
+        assertThat(fixture.events.stored(deployment, 0)).anyMatch(e -> "release-phase".equals(e.step()) && "migrating".equals(e.message()));
+    }
+
+    @Test
+    void aFailingReleaseCommandFailsTheDeploymentWithItsOutputAndNothingSwitches() {
+        release("web: java -jar app.jar\n", Formation.NONE);
+        Release v2 = release("web: java -jar app.jar\nrelease: sh -c 'exit 3'\n", Formation.NONE);
+        hosts.when("systemd-run").exits(3, "", "relation users does not exist\n");
+
+        assertThatThrownBy(() -> roll(null, v2, true)).hasMessageContaining("the release command exited with 3 on web1; nothing was switched")
+                .hasMessageContaining("relation users does not exist");
+
+        assertThat(hosts.calls().texts()).noneMatch(t -> t.contains("current") && t.startsWith("ln") || t.contains("systemctl restart"));
+        assertThat(fixture.hostStates(deployment)).containsExactly("web1 failed", "web2 staged", "web3 staged");
+    }
+
+    @Test
+    void withoutTheReleasePhaseAskedTheReleaseCommandDoesNotRun() {
+        release("web: java -jar app.jar\n", Formation.NONE);
+        Release v2 = release("web: java -jar app.jar\nrelease: sh -c 'echo migrating'\n", Formation.NONE);
+
+        roll(null, v2, false);
+
+        assertThat(hosts.calls().texts()).noneMatch(t -> t.startsWith("systemd-run"));
     }
 
     @Test
