@@ -50,28 +50,26 @@ public class ScaleRun implements DeploymentRun {
     }
 
     private static void validate(Release current, Map<String, Integer> counts) {
-        {
-            if (counts == null || counts.isEmpty()) {
-                throw new IllegalArgumentException("name at least one TYPE=N, e.g. worker=2");
-            }
-            Set<String> types = current.procfile().map(p -> p.others().stream().map(Procfile.Process::type)
-                    .collect(Collectors.toSet())).orElse(Set.of());
-            counts.forEach((type, n) -> {
-                if (type.equals(Procfile.WEB)) {
-                    if (!Integer.valueOf(1).equals(n)) {
-                        throw new IllegalArgumentException("web runs exactly 1 instance per host (it owns the app's port); "
-                                + "add hosts to run more");
-                    }
-                } else if (type.equals(Procfile.RELEASE)) {
-                    throw new IllegalArgumentException("release runs once per deploy, not as instances: it cannot be scaled");
-                } else if (!types.contains(type)) {
-                    throw new IllegalArgumentException(current.label() + " has no process type '" + (type.length() > 40
-                            ? type.substring(0, 40) + "..." : type) + "'" + (types.isEmpty() ? " (it has no Procfile types besides web)"
-                            : "; its types: " + String.join(", ", new java.util.TreeSet<>(types))));
-                }
-            });
-            Formation.NONE.with(counts); // bounds and names
+        if (counts == null || counts.isEmpty()) {
+            throw new IllegalArgumentException("name at least one TYPE=N, e.g. worker=2");
         }
+        Set<String> types = current.procfile().map(p -> p.others().stream().map(Procfile.Process::type)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        counts.forEach((type, n) -> {
+            if (type.equals(Procfile.WEB)) {
+                if (!Integer.valueOf(1).equals(n)) {
+                    throw new IllegalArgumentException("web runs exactly 1 instance per host (it owns the app's port); "
+                            + "add hosts to run more");
+                }
+            } else if (type.equals(Procfile.RELEASE)) {
+                throw new IllegalArgumentException("release runs once per deploy, not as instances: it cannot be scaled");
+            } else if (!types.contains(type)) {
+                throw new IllegalArgumentException(current.label() + " has no process type '" + (type.length() > 40
+                        ? type.substring(0, 40) + "..." : type) + "'" + (types.isEmpty() ? " (it has no Procfile types besides web)"
+                        : "; its types: " + String.join(", ", new java.util.TreeSet<>(types))));
+            }
+        });
+        Formation.NONE.with(counts); // bounds and names
     }
 
     @Override
