@@ -107,6 +107,15 @@ public class DeployerClient {
         return send("POST", "api/apps/" + encode(app) + "/deploy", new DeployRequest(ref, waitTurn), new TypeReference<>() {});
     }
 
+    public DeploymentInfo scale(String app, java.util.Map<String, Integer> counts, boolean waitTurn) {
+        return send("POST", "api/apps/" + encode(app) + "/scale", new ScaleRequest(counts, waitTurn), new TypeReference<>() {});
+    }
+
+    public DeploymentInfo rollback(String app, Integer version, boolean waitTurn, boolean runRelease) {
+        return send("POST", "api/apps/" + encode(app) + "/rollback", new RollbackRequest(version, waitTurn, runRelease ? true : null),
+                new TypeReference<>() {});
+    }
+
     public DeploymentInfo rollback(String app, Integer version, boolean waitTurn) {
         return send("POST", "api/apps/" + encode(app) + "/rollback", new RollbackRequest(version, waitTurn),
                 new TypeReference<>() {});

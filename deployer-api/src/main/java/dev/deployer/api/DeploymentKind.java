@@ -3,11 +3,13 @@ package dev.deployer.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What started a deployment: a build of a ref, a rollback to an old release, or a config change. */
+/** What started a deployment: a build of a ref, a rollback to an old release, a config change, or scaling. */
 public enum DeploymentKind {
     DEPLOY("deploy"),
     ROLLBACK("rollback"),
-    CONFIG("config");
+    CONFIG("config"),
+    /** A copy of the current release with other instance counts per process type. */
+    SCALE("scale");
 
     private final String value;
 

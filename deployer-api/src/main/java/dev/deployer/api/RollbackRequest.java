@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code POST /api/apps/{app}/rollback}: the version to copy (default: the last good release
- * before the current one); {@code "wait": true} queues behind a running deployment.
+ * before the current one); {@code "wait": true} queues behind a running deployment; {@code "runRelease": true} runs the
+ * copied release's Procfile {@code release} command again (a rollback does not by default).
  */
-public record RollbackRequest(Integer version, @JsonProperty("wait") Boolean waitTurn) {}
+public record RollbackRequest(Integer version, @JsonProperty("wait") Boolean waitTurn, Boolean runRelease) {
+    public RollbackRequest(Integer version, Boolean waitTurn) {
+        this(version, waitTurn, null);
+    }
+}

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollback",
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer rollback shop",
-                "  deployer rollback shop v3 --wait"},
+                "  deployer rollback shop v3 --wait",
+                "  deployer rollback shop v3 --run-release"},
         description = "Make a new release copying an old one (default: the last good one before the "
         + "current) and deploy it: nothing is built; follows progress until done.")
 public class RollbackCommand implements Callable<Integer> {
@@ -29,6 +30,10 @@ public class RollbackCommand implements Callable<Integer> {
     @Mixin
     WaitOption waitTurn;
 
+    @picocli.CommandLine.Option(names = "--run-release", description = "run the old release's Procfile release command again "
+            + "(by default a rollback does not)")
+    boolean runRelease;
+
     public RollbackCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
     }
@@ -44,6 +49,6 @@ public class RollbackCommand implements Callable<Integer> {
             wanted = Integer.valueOf(version.startsWith("v") ? version.substring(1) : version);
         }
         DeployerClient client = connection.client();
-        return DeploymentFollower.follow(client, client.rollback(name, wanted, waitTurn.enabled()), spec.commandLine().getOut());
+        return DeploymentFollower.follow(client, client.rollback(name, wanted, waitTurn.enabled(), runRelease), spec.commandLine().getOut());
     }
 }

@@ -44,6 +44,9 @@ import dev.deployer.server.deploy.ReleaseFlow;
 import dev.deployer.server.deploy.ReleasesResource;
 import dev.deployer.server.deploy.Retention;
 import dev.deployer.server.deploy.RollbackResource;
+import dev.deployer.server.deploy.ScaleResource;
+import dev.deployer.server.deploy.ReleasePhase;
+import dev.deployer.server.deploy.ProcessRollout;
 import dev.deployer.server.deploy.RollingDeploy;
 import dev.deployer.server.deploy.SlotRollout;
 import dev.deployer.server.deploy.StatusResource;
@@ -184,8 +187,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         // Delta transfer: a host holding an earlier release gets a zstd patch against it instead of the whole jar.
         DeltaTransfer delta = new DeltaTransfer(ssh, artifacts, new JarPatches(ProcessFactory.SYSTEM, DeltaCommands.ZSTD,
                 dataDir.root().resolve("patches"), Duration.ofSeconds(60)));
-        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health, delta), new SlotRollout(ssh, health, clock), deploymentDao,
-                hostWork, clock);
+        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health, delta), new SlotRollout(ssh, health, clock),
+                new ProcessRollout(ssh, Duration.ofSeconds(2)), new ReleasePhase(ssh, ReleasePhase.LIMIT), deploymentDao, hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
                 new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
@@ -225,6 +228,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new BuildCacheResource(builder, name -> apps.find(name).isPresent(), audit));
         environment.jersey().register(new DeployResource(flow, audit));
         environment.jersey().register(new RollbackResource(flow, audit));
+        environment.jersey().register(new ScaleResource(flow, audit));
         environment.jersey().register(new ReleasesResource(flow));
         environment.jersey().register(new StatusResource(flow));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));

@@ -90,6 +90,23 @@ public class Builder {
     }
 
     /**
+     * The process types of {@code commit}: its root {@code Procfile}, parsed; empty when it has none (the default web
+     * process). Read from the repository, not a checkout, so it works for a reused artifact too.
+     *
+     * @throws BuildFailure naming the bad line, with what to fix
+     */
+    public Optional<Procfile> procfile(Path gitDir, String commit) {
+        if (!ObjectId.isId(commit)) {
+            throw new IllegalArgumentException("a build needs a full commit id, got: " + commit);
+        }
+        try {
+            return GitCheckout.rootFile(gitDir, commit, "Procfile", Procfile.MAX_FILE_BYTES).map(Procfile::parse);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(e.getMessage() + ": fix the Procfile and push again", List.of());
+        }
+    }
+
+    /**
      * Deletes the app's build caches once no build of it runs (waiting for one that does); returns the bytes freed.
      * The next build fills them again from the shared layer or the network.
      */

@@ -99,6 +99,29 @@ final class GitCheckout {
     }
 
     /** Accepts a bare repository, a .git dir, or a working tree holding one. */
+    /**
+     * The text of the regular file {@code name} at the root of {@code commit}'s tree, when there is one, read without a
+     * checkout (so a reused artifact still gets its commit's file); throws IllegalArgumentException past {@code maxBytes}.
+     */
+    static java.util.Optional<String> rootFile(Path gitDir, String commit, String name, int maxBytes) {
+        try (Repository repository = open(gitDir);
+             RevWalk walk = new RevWalk(repository)) {
+            RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit));
+            try (TreeWalk tree = TreeWalk.forPath(repository, name, revCommit.getTree())) {
+                if (tree == null || (tree.getFileMode(0) != FileMode.REGULAR_FILE && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE)) {
+                    return java.util.Optional.empty();
+                }
+                org.eclipse.jgit.lib.ObjectLoader blob = tree.getObjectReader().open(tree.getObjectId(0));
+                if (blob.getSize() > maxBytes) {
+                    throw new IllegalArgumentException(name + " is " + blob.getSize() + " bytes; at most " + maxBytes + " are read");
+                }
+                return java.util.Optional.of(new String(blob.getCachedBytes(maxBytes), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read " + name + " of commit " + commit, e);
+        }
+    }
+
     private static Repository open(Path gitDir) throws IOException {
         java.io.File resolved = RepositoryCache.FileKey.resolve(gitDir.toFile(), FS.DETECTED);
         if (resolved == null) {

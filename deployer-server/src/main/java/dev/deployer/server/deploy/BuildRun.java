@@ -6,6 +6,8 @@ import dev.deployer.server.build.Artifact;
 import dev.deployer.server.build.BuildFailure;
 import dev.deployer.server.build.BuildSpec;
 import dev.deployer.server.build.Builder;
+import dev.deployer.server.build.Formation;
+import dev.deployer.server.build.Procfile;
 import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
@@ -14,6 +16,7 @@ import dev.deployer.server.secrets.Secret;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Deploy: resolve the ref, build it (or reuse the artifact of a commit already built), make a release. */
 public class BuildRun implements DeploymentRun {
@@ -24,10 +27,11 @@ public class BuildRun implements DeploymentRun {
     private final String ref;
     private final boolean fetchFirst;
     private final String actor;
+    private final Function<App, Optional<Release>> current;
 
     /** {@code fetchFirst}: update from the app's repo URL before resolving (not for a commit that was just pushed). */
     public BuildRun(AppRepositories repositories, Builder builder, ReleaseService releases, ConfigVars configVars,
-                    String ref, boolean fetchFirst, String actor) {
+                    String ref, boolean fetchFirst, String actor, Function<App, Optional<Release>> current) {
         this.repositories = repositories;
         this.builder = builder;
         this.releases = releases;
@@ -35,6 +39,7 @@ public class BuildRun implements DeploymentRun {
         this.ref = ref;
         this.fetchFirst = fetchFirst;
         this.actor = actor;
+        this.current = current;
     }
 
     @Override
@@ -69,10 +74,21 @@ public class BuildRun implements DeploymentRun {
                         + (e.lastLines().isEmpty() ? "" : "\nlast lines of the build:\n" + String.join("\n", e.lastLines())), e);
             }
         });
+        Optional<Procfile> procfile = log.stepWith(null, "procfile", () -> {
+            try {
+                Optional<Procfile> found = builder.procfile(repositories.gitDir(app.name()), commit);
+                return new StepResult<>(found, found.map(p -> "Procfile: " + String.join(", ",
+                        p.processes().stream().map(Procfile.Process::type).toList())).orElse("no Procfile: the default web process"));
+            } catch (BuildFailure e) {
+                throw new IllegalStateException("build failed: " + e.getMessage(), e);
+            }
+        });
+        // Scaling outlives a build: the types someone scaled keep their counts in the new release.
+        Formation formation = current.apply(app).map(Release::scale).orElse(Formation.NONE);
         Map<String, Secret> config = configVars.current(app.id());
-        Release release = releases.create(app, commit, artifact.sha256(), artifact.size(), config,
+        Release release = releases.create(app, commit, artifact.sha256(), artifact.size(), config, procfile, formation,
                 "deploy of " + wanted + " (" + commit.substring(0, 7) + ")", actor);
         log.note(null, "release", "created " + release.label());
-        return new Prepared(release, config, artifact.file());
+        return new Prepared(release, config, artifact.file(), true);
     }
 }

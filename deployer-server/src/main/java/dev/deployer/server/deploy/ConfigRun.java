@@ -46,10 +46,10 @@ public class ConfigRun implements DeploymentRun {
         Map<String, Secret> config = configVars.current(app.id());
         String keys = keys(changedKeys);
         Release release = releases.create(app, current.commitSha(), current.artifactSha256(), current.artifactSize(), config,
-                "config change" + (keys.isEmpty() ? "" : ": " + keys), actor);
+                current.procfile(), current.scale(), "config change" + (keys.isEmpty() ? "" : ": " + keys), actor);
         log.note(null, "release", "created " + release.label() + " with the artifact of " + current.label() + " and new config"
                 + (keys.isEmpty() ? "" : " (changed: " + keys + ")"));
-        return new Prepared(release, config, artifacts.file(release.artifactSha256()).orElse(null));
+        return new Prepared(release, config, artifacts.file(release.artifactSha256()).orElse(null), true);
     }
 
     /** The keys, joined; past {@link #KEYS_SHOWN} characters the rest are counted, so the description fits its column. */

@@ -22,5 +22,10 @@ public interface DeploymentRun {
         return null;
     }
 
-    record Prepared(Release release, Map<String, Secret> config, Path artifact) {}
+    /** {@code releasePhase}: the release's {@code release} process runs before anything switches (a new build, a config change, asked). */
+    record Prepared(Release release, Map<String, Secret> config, Path artifact, boolean releasePhase) {
+        public Prepared(Release release, Map<String, Secret> config, Path artifact) {
+            this(release, config, artifact, false);
+        }
+    }
 }

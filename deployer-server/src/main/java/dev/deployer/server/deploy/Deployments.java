@@ -262,7 +262,7 @@ public class Deployments {
                     .orElse(Map.of());
             List<HostTarget> targets = app.hosts().stream().map(hosts).toList();
             RolloutPlan plan = new RolloutPlan(id, app, targets, release, prepared.config(), prepared.artifact(), previous,
-                    previousConfig);
+                    previousConfig, prepared.releasePhase());
             int uploads = rolling.run(plan, log);
             status = DeploymentStatus.SUCCEEDED;
             reason = release.label() + " is current on " + targets.size() + " host(s); artifact uploaded to " + uploads;

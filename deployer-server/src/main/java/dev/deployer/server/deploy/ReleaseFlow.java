@@ -16,7 +16,9 @@ import dev.deployer.server.errors.NotFound;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
+import dev.deployer.server.build.Formation;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -56,18 +58,23 @@ public class ReleaseFlow implements ConfigChangeListener {
 
     /** The run for a build of {@code ref} (null: the app's branch), fetched first from the app's repo URL if it has one. */
     public DeploymentRun build(String ref, String actor) {
-        return new BuildRun(repositories, builder, releases, configVars, ref, true, actor);
+        return new BuildRun(repositories, builder, releases, configVars, ref, true, actor, deployments::current);
     }
 
     /** The run for a commit that a git push just brought: what the push hands to {@link Deployments#runNow}. */
     public DeploymentRun pushed(String commit, String actor) {
-        return new BuildRun(repositories, builder, releases, configVars, commit, false, actor);
+        return new BuildRun(repositories, builder, releases, configVars, commit, false, actor, deployments::current);
     }
 
     /** A rollback started: its deployment, and the release it copies (named in the audit entry). */
     public record RollbackStarted(DeploymentInfo deployment, Release source) {}
 
     public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait) {
+        return rollback(app, version, caller, wait, false);
+    }
+
+    /** {@code runRelease}: run the copied release's release phase again (a rollback does not by default). */
+    public RollbackStarted rollback(App app, Integer version, Caller caller, boolean wait, boolean runRelease) {
         Release current = deployments.current(app).orElseThrow(() ->
                 new Conflict("app " + app.name() + " has no current release to roll back from"));
         Release source = version == null
@@ -76,8 +83,17 @@ public class ReleaseFlow implements ConfigChangeListener {
                 : releases.version(app, version).orElseThrow(() -> new NotFound(
                         "app " + app.name() + " has no release v" + version));
         DeploymentInfo started = deployments.start(app,
-                new RollbackRun(releases, configVars, artifacts, source, caller.name()), caller.name(), wait);
+                new RollbackRun(releases, configVars, artifacts, source, caller.name(), runRelease), caller.name(), wait);
         return new RollbackStarted(started, source);
+    }
+
+    /** Scaling: a new release copying the current one with {@code counts} applied to its formation, deployed. */
+    public DeploymentInfo scale(App app, Map<String, Integer> counts, Caller caller, boolean wait) {
+        Release current = deployments.current(app).orElseThrow(() ->
+                new Conflict("app " + app.name() + " has no current release to scale: deploy it first"));
+        Formation formation = ScaleRun.formation(current, counts);
+        return deployments.start(app, new ScaleRun(releases, configVars, artifacts, current, formation, counts, caller.name()),
+                caller.name(), wait);
     }
 
     @Override

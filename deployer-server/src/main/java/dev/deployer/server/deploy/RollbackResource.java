@@ -30,8 +30,9 @@ public class RollbackResource {
     public Response rollback(@Auth Caller caller, @PathParam("app") AppName app, RollbackRequest request) {
         Integer version = request == null ? null : request.version();
         boolean wait = request != null && Boolean.TRUE.equals(request.waitTurn());
-        ReleaseFlow.RollbackStarted started = flow.rollback(flow.app(app), version, caller, wait);
-        audit.record(caller, "rollback", app.value(), "to " + started.source().label() + ", deployment "
+        boolean runRelease = request != null && Boolean.TRUE.equals(request.runRelease());
+        ReleaseFlow.RollbackStarted started = flow.rollback(flow.app(app), version, caller, wait, runRelease);
+        audit.record(caller, "rollback", app.value(), "to " + started.source().label() + (runRelease ? " with its release phase" : "") + ", deployment "
                 + started.deployment().id());
         return Response.accepted(started.deployment()).build();
     }

@@ -14,8 +14,12 @@ public class RollbackRun implements DeploymentRun {
     private final ArtifactStore artifacts;
     private final Release source;
     private final String actor;
+    private final boolean runRelease;
 
-    public RollbackRun(ReleaseService releases, ConfigVars configVars, ArtifactStore artifacts, Release source, String actor) {
+    /** {@code runRelease}: run the copied release's release phase again (by default a rollback does not). */
+    public RollbackRun(ReleaseService releases, ConfigVars configVars, ArtifactStore artifacts, Release source, String actor,
+                       boolean runRelease) {
+        this.runRelease = runRelease;
         this.releases = releases;
         this.configVars = configVars;
         this.artifacts = artifacts;
@@ -33,6 +37,6 @@ public class RollbackRun implements DeploymentRun {
         Release release = releases.copy(app, source, "rollback to " + source.label(), actor);
         log.note(null, "release", "created " + release.label() + " as a copy of " + source.label());
         return new Prepared(release, configVars.openSnapshot(release.configSnapshot()),
-                artifacts.file(release.artifactSha256()).orElse(null));
+                artifacts.file(release.artifactSha256()).orElse(null), runRelease);
     }
 }

@@ -1,6 +1,8 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.api.HostRolloutState;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.HostTarget;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,14 +28,24 @@ public class RollingDeploy {
 
     private final HostRollout rollout;
     private final SlotRollout slots;
+    private final ProcessRollout processes;
+    private final ReleasePhase releasePhase;
     private final DeploymentDao dao;
     private final ExecutorService workers;
     private final Clock clock;
 
     /** {@code slots} runs the apps whose strategy is zero-downtime; null: every app restarts in place. */
     public RollingDeploy(HostRollout rollout, SlotRollout slots, DeploymentDao dao, ExecutorService workers, Clock clock) {
+        this(rollout, slots, null, null, dao, workers, clock);
+    }
+
+    /** {@code processes} runs the Procfile types other than web once web serves (null: none run, for tests of web alone). */
+    public RollingDeploy(HostRollout rollout, SlotRollout slots, ProcessRollout processes, ReleasePhase releasePhase,
+                         DeploymentDao dao, ExecutorService workers, Clock clock) {
+        this.releasePhase = releasePhase;
         this.rollout = rollout;
         this.slots = slots;
+        this.processes = processes;
         this.dao = dao;
         this.workers = workers;
         this.clock = clock;
@@ -55,7 +67,9 @@ public class RollingDeploy {
     public int run(RolloutPlan plan, StepLog log) {
         List<HostTarget> hosts = plan.hosts();
         hosts.forEach(host -> record(plan, host, HostRolloutState.PENDING, null));
-        if (zeroDowntime(plan)) {
+        // A release phase needs the release staged on its host: no shortcut to a warm standby then.
+        boolean phase = plan.releasePhase() && releasePhase != null && plan.target().procfile().flatMap(p -> p.release()).isPresent();
+        if (zeroDowntime(plan) && !phase) {
             Optional<Map<HostTarget, SlotRollout.Warm>> warm = warmEverywhere(plan);
             if (warm.isPresent()) {
                 switchToWarm(plan, warm.get(), log);
@@ -78,6 +92,16 @@ public class RollingDeploy {
             staged.restoreInterrupt();
             throw firstOf(staged.failures());
         }
+        if (phase) {
+            HostTarget first = hosts.get(0);
+            try {
+                releasePhase.run(first, plan.app(), plan.target(), plan.config(), log);
+            } catch (RuntimeException e) {
+                // Nothing switched anywhere: the hosts keep serving what they served; only the staged files are new.
+                record(plan, first, HostRolloutState.FAILED, e.getMessage());
+                throw e;
+            }
+        }
         List<HostTarget> touched = new ArrayList<>();
         for (List<HostTarget> batch : batches(hosts, plan.app().batchSize())) {
             touched.addAll(batch);
@@ -88,6 +112,7 @@ public class RollingDeploy {
                 } else {
                     rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
                 }
+                processes(plan, host, Optional.of(plan.target()), plan.config(), log);
                 record(plan, host, HostRolloutState.HEALTHY, null);
             });
             if (!activated.ok()) {
@@ -127,6 +152,7 @@ public class RollingDeploy {
         Outcome switched = onEach(hosts, host -> slots.switchToWarm(host, plan.app(), warm.get(host), log));
         Outcome done = !switched.ok() ? switched : onEach(hosts, host -> {
             slots.persistWarm(host, plan.app(), plan.target(), warm.get(host), log);
+            processes(plan, host, Optional.of(plan.target()), plan.config(), log);
             record(plan, host, HostRolloutState.HEALTHY, null);
         });
         if (!done.ok()) {
@@ -163,6 +189,8 @@ public class RollingDeploy {
             } else {
                 rollout.retire(host, plan.app(), log);
             }
+            // The previous release's processes, at its formation; none after a first deploy.
+            processes(plan, host, plan.previous(), plan.previousConfig(), log);
         });
         for (HostTarget host : touched) {
             RuntimeException revertFailure = reverted.failures().get(host);
@@ -176,6 +204,12 @@ public class RollingDeploy {
             }
         }
         reverted.restoreInterrupt();
+    }
+
+    private void processes(RolloutPlan plan, HostTarget host, Optional<Release> release, Map<String, Secret> config, StepLog log) {
+        if (processes != null) {
+            processes.apply(host, plan.app(), release, config, log);
+        }
     }
 
     static List<List<HostTarget>> batches(List<HostTarget> hosts, Integer batchSize) {

@@ -3,6 +3,8 @@ package dev.deployer.server.releases;
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.JavaOptions;
+import dev.deployer.server.build.Formation;
+import dev.deployer.server.build.Procfile;
 import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.remote.SystemdUnit;
 import dev.deployer.server.secrets.Secret;
@@ -25,14 +27,32 @@ public class ReleaseService {
 
     public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
                           String description, String actor) {
-        return dao.insertNext(app.id(), commit, artifactSha256, artifactSize, configVars.sealSnapshot(config),
-                SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()))), description, actor, clock.instant());
+        return create(app, commit, artifactSha256, artifactSize, config, Optional.empty(), Formation.NONE, description, actor);
     }
 
-    /** A new release that copies {@code source}: artifact, config snapshot and unit as they were. */
+    /** A release of {@code procfile}'s process types (empty: the default web process) scaled to {@code formation}. */
+    public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
+                          Optional<Procfile> procfile, Formation formation, String description, String actor) {
+        List<String> web = procfile.flatMap(Procfile::web).map(Procfile.Process::words).orElse(List.of());
+        return dao.insertNext(app.id(), commit, artifactSha256, artifactSize, configVars.sealSnapshot(config),
+                SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()), web)), description, actor,
+                clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation));
+    }
+
+    /** A new release that copies {@code source}: artifact, config snapshot, unit, processes and formation as they were. */
     public Release copy(App app, Release source, String description, String actor) {
+        return copy(app, source, source.scale(), description, actor);
+    }
+
+    /** A copy of {@code source} with another formation: what scaling makes. */
+    public Release copy(App app, Release source, Formation formation, String description, String actor) {
         return dao.insertNext(app.id(), source.commitSha(), source.artifactSha256(), source.artifactSize(),
-                source.configSnapshot(), source.unitText(), description, actor, clock.instant());
+                source.configSnapshot(), source.unitText(), description, actor, clock.instant(), source.processes(),
+                formationText(formation));
+    }
+
+    private static String formationText(Formation formation) {
+        return formation.counts().isEmpty() ? null : formation.text();
     }
 
     public Optional<Release> version(App app, int version) {

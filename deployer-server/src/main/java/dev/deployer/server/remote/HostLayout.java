@@ -159,6 +159,35 @@ public record HostLayout(String app) {
         return appDir() + "/slot-" + slot.id();
     }
 
+    /**
+     * {@code deployer-APP.TYPE@.service}: the template of a Procfile process type other than web. The dot, which no app
+     * name holds, keeps it apart from every other app's units ({@code deployer-APP-TYPE} would be app {@code APP-TYPE}'s).
+     */
+    public String processTemplateName(String type) {
+        if (!type.matches("^[a-z][a-z0-9_-]{0,29}$")) {
+            throw new IllegalArgumentException("not a process type: '" + type + "'");
+        }
+        return processPrefix() + type + "@.service";
+    }
+
+    /** Instance {@code n} (1..) of a process type: {@code deployer-APP.TYPE@n.service}. */
+    public String processUnitName(String type, int instance) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("process instances start at 1 (got " + instance + ")");
+        }
+        return processTemplateName(type).replace("@.service", "@" + instance + ".service");
+    }
+
+    /** What every process type's unit name starts with: {@code deployer-APP.}. */
+    public String processPrefix() {
+        return "deployer-" + app + ".";
+    }
+
+    /** The release phase's env file (root:root 0600): the config of the release being rolled out. */
+    public String releaseEnvFile() {
+        return etcDir() + "/release.env";
+    }
+
     /** The transient timer that stops the warm standby slot when its window ends (one per app: one standby at a time). */
     public String standbyUnitBase() {
         return "deployer-" + app + "@standby";

@@ -55,10 +55,10 @@ public final class JournalCommands {
     }
 
     private static List<String> base(String app) {
-        // The app's own unit and both zero-downtime slots: whichever strategy ran it, and a slot's lines before a switch too.
+        // The app's own unit, both zero-downtime slots and every Procfile process instance (a glob): whichever strategy ran it, and a slot's lines before a switch too.
         HostLayout layout = new HostLayout(app);
         return new ArrayList<>(List.of("journalctl", "--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A),
-                "--unit=" + layout.slotUnitName(Slot.B), "--output=json", "--output-fields=MESSAGE,PRIORITY", "--all", "--no-pager",
+                "--unit=" + layout.slotUnitName(Slot.B), "--unit=" + ProcessCommands.instanceGlob(app), "--output=json", "--output-fields=MESSAGE,PRIORITY", "--all", "--no-pager",
                 "--quiet"));
     }
 

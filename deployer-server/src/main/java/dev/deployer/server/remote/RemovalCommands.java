@@ -29,6 +29,7 @@ public final class RemovalCommands {
     public static RemoteCommand stopAll(String app) {
         List<String> words = new ArrayList<>(List.of("systemctl", "stop", "--"));
         words.addAll(units(app));
+        words.add(ProcessCommands.instanceGlob(app)); // every Procfile process instance, whichever types it had
         return RemoteCommand.of(words);
     }
 
@@ -47,6 +48,9 @@ public final class RemovalCommands {
         files.add(layout.envFile());
         files.add(layout.slotLink(Slot.A));
         files.add(layout.slotLink(Slot.B));
-        return RemoteCommand.and(RemoteCommand.of(files), HostCommands.removeTree(layout.etcDir()), HostCommands.daemonReload());
+        // Process templates and their instances' wants links: names that vary with the Procfile, so found, not listed.
+        RemoteCommand processes = RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "2", "-name",
+                layout.processPrefix() + "*@*.service", "-delete");
+        return RemoteCommand.and(RemoteCommand.of(files), processes, HostCommands.removeTree(layout.etcDir()), HostCommands.daemonReload());
     }
 }

@@ -9,12 +9,18 @@ import java.util.List;
  */
 public final class SystemdUnit {
     /**
-     * What a unit is rendered from: the app's name and its JVM options as words, each already
-     * checked to be a plain JVM option (the app's settings do that when they are saved).
+     * What a unit is rendered from: the app's name, its JVM options as words (each already checked to be a plain JVM
+     * option: the app's settings do that when they are saved), and the words of its Procfile's {@code web} command
+     * (empty: the default {@code java OPTIONS -jar app.jar}).
      */
-    public record Spec(String app, List<String> javaOptions) {
+    public record Spec(String app, List<String> javaOptions, List<String> command) {
         public Spec {
             javaOptions = List.copyOf(javaOptions);
+            command = List.copyOf(command);
+        }
+
+        public Spec(String app, List<String> javaOptions) {
+            this(app, javaOptions, List.of());
         }
     }
 
@@ -25,10 +31,44 @@ public final class SystemdUnit {
 
     public static String render(Spec app) {
         HostLayout layout = new HostLayout(app.app());
-        return String.join("\n",
-                "# Written by deployer for app " + app.app() + ": edits here are overwritten by the next release.",
+        if (app.command().isEmpty()) {
+            // Byte for byte what it was before Procfiles: an app without one never restarts because of them.
+            return unit(layout, "deployer app " + app.app(), List.of(
+                    "StateDirectory=" + layout.stateDirectoryName(),
+                    "WorkingDirectory=" + layout.stateDir(),
+                    "ExecStart=" + execStart(app, layout)), app.app());
+        }
+        return unit(layout, "deployer app " + app.app(), commandLines(layout, app.command()), app.app());
+    }
+
+    /**
+     * The template {@code deployer-APP.TYPE@.service} of a Procfile process type other than {@code web}: the web unit's
+     * user, env file and hardening, its own command, one instance per {@code %i} ({@code @1}, {@code @2}, ...).
+     */
+    public static String forProcess(String app, String type, List<String> command) {
+        HostLayout layout = new HostLayout(app);
+        layout.processTemplateName(type);
+        return unit(layout, "deployer app " + app + " process " + type + " (instance %i)", commandLines(layout, command),
+                app + "." + type);
+    }
+
+    /** A Procfile command runs in the release (so {@code app.jar} is the release's), with {@code JAR} naming it. */
+    private static List<String> commandLines(HostLayout layout, List<String> command) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a process needs a command");
+        }
+        return List.of(
+                "Environment=" + JAR_ENV + layout.currentJar(),
+                "StateDirectory=" + layout.stateDirectoryName(),
+                "WorkingDirectory=" + layout.current(),
+                "ExecStart=" + String.join(" ", command.stream().map(SystemdUnit::quotedForExecStart).toList()));
+    }
+
+    private static String unit(HostLayout layout, String description, List<String> run, String identifier) {
+        List<String> lines = new ArrayList<>(List.of(
+                "# Written by deployer for app " + layout.app() + ": edits here are overwritten by the next release.",
                 "[Unit]",
-                "Description=deployer app " + app.app(),
+                "Description=" + description,
                 "Wants=network-online.target",
                 "After=network-online.target",
                 "",
@@ -36,10 +76,9 @@ public final class SystemdUnit {
                 "Type=exec",
                 "User=" + layout.user(),
                 "Group=" + layout.user(),
-                "EnvironmentFile=" + layout.envFile(),
-                "StateDirectory=" + layout.stateDirectoryName(),
-                "WorkingDirectory=" + layout.stateDir(),
-                "ExecStart=" + execStart(app, layout),
+                "EnvironmentFile=" + layout.envFile()));
+        lines.addAll(run);
+        lines.addAll(List.of(
                 "Restart=on-failure",
                 "RestartSec=5",
                 // 143 = 128 + SIGTERM: how a JVM exits when systemd stops it; that is a clean stop, not a failure.
@@ -47,17 +86,18 @@ public final class SystemdUnit {
                 "TimeoutStopSec=" + STOP_TIMEOUT_SECONDS,
                 "StandardOutput=journal",
                 "StandardError=journal",
-                "SyslogIdentifier=" + app.app(),
-                // Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp.
-                "NoNewPrivileges=yes",
-                "PrivateTmp=yes",
-                "ProtectSystem=strict",
-                "ProtectHome=yes",
-                "",
-                "[Install]",
-                "WantedBy=multi-user.target",
-                "");
+                "SyslogIdentifier=" + identifier));
+        // Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp.
+        lines.addAll(HARDENING);
+        lines.addAll(List.of("", "[Install]", "WantedBy=multi-user.target", ""));
+        return String.join("\n", lines);
     }
+
+    /** The hardening of every unit, as {@code Key=value}: also what a transient unit (the release phase) gets as {@code -p}. */
+    public static final List<String> HARDENING = List.of("NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectSystem=strict", "ProtectHome=yes");
+
+    /** Set in every Procfile process's unit: the jar of the release it runs. */
+    static final String JAR_ENV = "JAR=";
 
     private static String execStart(Spec app, HostLayout layout) {
         List<String> words = new ArrayList<>();
@@ -66,6 +106,21 @@ public final class SystemdUnit {
         words.add("-jar");
         words.add(layout.currentJar());
         return String.join(" ", words.stream().map(SystemdUnit::forExecStart).toList());
+    }
+
+    /**
+     * One word of a Procfile command as {@code ExecStart=} reads it back as exactly that word: in double quotes, with
+     * {@code \\} and {@code "} escaped and {@code %} doubled (no specifier expands). {@code $VAR} and {@code ${VAR}} are left to
+     * systemd's environment substitution ({@code $$} is a literal dollar). A control character is refused: no word
+     * may end the line and start another directive in a unit root writes.
+     */
+    public static String quotedForExecStart(String word) {
+        for (char c : word.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("a command word holds a control character (code " + (int) c + ")");
+            }
+        }
+        return "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%") + "\"";
     }
 
     /** One checked word as {@code ExecStart=} must spell it: {@code %} and {@code $} doubled, so neither is expanded. */
@@ -84,14 +139,20 @@ public final class SystemdUnit {
         String envLine = "EnvironmentFile=" + layout.envFile();
         String jar = " -jar " + layout.currentJar();
         String description = "Description=deployer app " + app;
-        if (!unitText.contains("\n" + envLine + "\n") || !unitText.contains(jar + "\n")
+        String jarEnv = "\nEnvironment=" + JAR_ENV + layout.currentJar() + "\n";
+        String workDir = "\nWorkingDirectory=" + layout.current() + "\n";
+        boolean procfile = unitText.contains(jarEnv) && unitText.contains(workDir);
+        if (!unitText.contains("\n" + envLine + "\n") || !(procfile || unitText.contains(jar + "\n"))
                 || !unitText.contains("\n" + description + "\n")) {
             throw new IllegalArgumentException("the release's unit of " + app + " was not written by this deployer's "
                     + "renderer; deploy a new build to get one");
         }
-        return unitText
+        String slot = unitText
                 .replace("\n" + description + "\n", "\n" + description + " (slot %i)\n")
-                .replace("\n" + envLine + "\n", "\nEnvironmentFile=" + layout.etcDir() + "/slot-%i.env\n")
-                .replace(jar + "\n", " -jar " + layout.appDir() + "/slot-%i/app.jar\n");
+                .replace("\n" + envLine + "\n", "\nEnvironmentFile=" + layout.etcDir() + "/slot-%i.env\n");
+        return procfile
+                ? slot.replace(jarEnv, "\nEnvironment=" + JAR_ENV + layout.appDir() + "/slot-%i/app.jar\n")
+                        .replace(workDir, "\nWorkingDirectory=" + layout.appDir() + "/slot-%i\n")
+                : slot.replace(jar + "\n", " -jar " + layout.appDir() + "/slot-%i/app.jar\n");
     }
 }

@@ -55,6 +55,7 @@ class RoleMatrixIT {
                 new Endpoint("DELETE", "api/apps/noapp/notifications/1", null, Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/deploy", "{}", Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/rollback", "{}", Role.DEPLOYER),
+                new Endpoint("POST", "api/apps/noapp/scale", "{\"counts\":{\"worker\":1}}", Role.DEPLOYER),
                 new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/status", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/logs", null, Role.DEPLOYER),

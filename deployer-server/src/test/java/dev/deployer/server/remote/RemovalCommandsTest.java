@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class RemovalCommandsTest {
     @Test
-    void oneStopForTheTimerTheProxyBothSlotsAndTheRestartUnit() {
+    void oneStopForTheTimerTheProxyBothSlotsTheRestartUnitAndEveryProcessInstance() {
         assertThat(RemovalCommands.stopAll("shop").render()).isEqualTo("'systemctl' 'stop' '--' 'deployer-shop@standby.timer' "
-                + "'deployer-shop@proxy.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop.service'");
+                + "'deployer-shop@proxy.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop.service' "
+                + "'deployer-shop.*@*.service'");
     }
 
     @Test
@@ -21,6 +22,7 @@ class RemovalCommandsTest {
                         + "'/etc/systemd/system/deployer-shop@b.service' '/etc/systemd/system/multi-user.target.wants/deployer-shop@b.service' "
                         + "'/etc/systemd/system/deployer-shop.service' '/etc/systemd/system/multi-user.target.wants/deployer-shop.service' "
                         + "'/etc/deployer/shop.env' '/opt/deployer/shop/slot-a' '/opt/deployer/shop/slot-b'",
+                "'find' '/etc/systemd/system' '-maxdepth' '2' '-name' 'deployer-shop.*@*.service' '-delete'",
                 "'rm' '-r' '-f' '--' '/etc/deployer/shop'",
                 "'systemctl' 'daemon-reload'");
     }

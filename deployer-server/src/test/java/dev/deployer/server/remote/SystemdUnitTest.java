@@ -3,6 +3,7 @@ package dev.deployer.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.server.apps.JavaOptions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SystemdUnitTest {
@@ -76,5 +77,46 @@ class SystemdUnitTest {
     void aUnitTextNotWrittenByTheRendererIsRefusedForASlot() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemdUnit.forSlot("[Service]\nExecStart=/bin/sh\n", "billing"))
                 .hasMessageContaining("deploy a new build");
+    }
+
+    @Test
+    void aProcfileWebCommandRunsInTheReleaseWithJarSetAndEachWordQuoted() {
+        String unit = SystemdUnit.render(new SystemdUnit.Spec("billing", List.of("-Xmx1g"),
+                List.of("java", "-Dserver.port=${PORT}", "-Dp=%d", "-jar", "app.jar", "say \"hi\" \\o/")));
+
+        assertThat(unit).contains("\nEnvironmentFile=/etc/deployer/billing.env\nEnvironment=JAR=/opt/deployer/billing/current/app.jar\n"
+                        + "StateDirectory=deployer/billing\nWorkingDirectory=/opt/deployer/billing/current\n")
+                .contains("\nExecStart=\"java\" \"-Dserver.port=${PORT}\" \"-Dp=%%d\" \"-jar\" \"app.jar\" \"say \\\"hi\\\" \\\\o/\"\n")
+                .contains("\nNoNewPrivileges=yes\nPrivateTmp=yes\nProtectSystem=strict\nProtectHome=yes\n");
+    }
+
+    @Test
+    void aControlCharacterInACommandWordIsRefusedSoNoLineCanBeAdded() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemdUnit.quotedForExecStart("x\nExecStartPre=/bin/rm"))
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void aSlotOfAProcfileWebUnitRunsTheSlotsReleaseAndJar() {
+        String slot = SystemdUnit.forSlot(SystemdUnit.render(new SystemdUnit.Spec("billing", List.of(), List.of("java", "-jar", "app.jar"))),
+                "billing");
+
+        assertThat(slot).contains("\nEnvironment=JAR=/opt/deployer/billing/slot-%i/app.jar\n")
+                .contains("\nWorkingDirectory=/opt/deployer/billing/slot-%i\n")
+                .contains("\nEnvironmentFile=/etc/deployer/billing/slot-%i.env\n")
+                .doesNotContain("/current");
+    }
+
+    @Test
+    void aProcessTemplateHasTheWebUnitsUserEnvAndHardeningAndItsOwnCommand() {
+        String unit = SystemdUnit.forProcess("billing", "worker", List.of("sh", "-c", "echo $HOME; sleep 1"));
+        String web = SystemdUnit.render(app("billing", ""));
+
+        assertThat(unit).contains("\nDescription=deployer app billing process worker (instance %i)\n")
+                .contains("\nUser=billing\nGroup=billing\nEnvironmentFile=/etc/deployer/billing.env\n")
+                .contains("\nExecStart=\"sh\" \"-c\" \"echo $HOME; sleep 1\"\n")
+                .contains("\nSyslogIdentifier=billing.worker\n");
+        assertThat(web.substring(web.indexOf("\nRestart=")).replace("SyslogIdentifier=billing\n", ""))
+                .isEqualTo(unit.substring(unit.indexOf("\nRestart=")).replace("SyslogIdentifier=billing.worker\n", ""));
     }
 }

@@ -55,12 +55,13 @@ public final class LiveDeployer implements AutoCloseable {
      * the user, releases and slot links, the env file and {@code /etc/deployer/APP/}.
      */
     public static void removeAppFrom(TestHost host, String app) {
-        host.run(List.of("sh", "-c", "systemctl stop \"deployer-$1.service\" \"deployer-$1@*\" 2>/dev/null; "
+        host.run(List.of("sh", "-c", "systemctl stop \"deployer-$1.service\" \"deployer-$1@*\" \"deployer-$1.*\" 2>/dev/null; "
                 + "systemctl disable \"deployer-$1.service\" \"deployer-$1@proxy.service\" \"deployer-$1@a.service\" "
                 + "\"deployer-$1@b.service\" >/dev/null 2>&1; userdel \"$1\"; "
                 + "rm -rf \"/opt/deployer/$1\" \"/etc/deployer/$1.env\" \"/etc/deployer/$1\" \"/etc/systemd/system/deployer-$1.service\" "
                 + "/etc/systemd/system/deployer-\"$1\"@*.service /etc/systemd/system/*.wants/deployer-\"$1\".service "
-                + "/etc/systemd/system/*.wants/deployer-\"$1\"@*.service; "
+                + "/etc/systemd/system/*.wants/deployer-\"$1\"@*.service /etc/systemd/system/deployer-\"$1\".*@*.service "
+                + "/etc/systemd/system/*.wants/deployer-\"$1\".*@*.service; "
                 + "systemctl daemon-reload; systemctl reset-failed \"deployer-$1.service\" \"deployer-$1@*\" 2>/dev/null; true",
                 "remove", app));
     }

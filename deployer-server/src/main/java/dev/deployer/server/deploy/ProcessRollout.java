@@ -1,0 +1,137 @@
+package dev.deployer.server.deploy;
+
+import dev.deployer.server.apps.App;
+import dev.deployer.server.build.Formation;
+import dev.deployer.server.build.Procfile;
+import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.EnvFile;
+import dev.deployer.server.remote.HostCommands;
+import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ProcessCommands;
+import dev.deployer.server.remote.SystemdUnit;
+import dev.deployer.server.secrets.Secret;
+import dev.deployer.server.ssh.CommandResult;
+import dev.deployer.server.ssh.HostAccess;
+import dev.deployer.server.ssh.HostTarget;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A release's process types other than web, on one host, once its web process serves it: each type's template
+ * written, instances 1..N (the release's formation) restarted on it, instances above N and types the release does
+ * not have stopped and disabled. An instance that is not {@code active} shortly after its start fails the host.
+ */
+public class ProcessRollout {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HostAccess ssh;
+    private final Duration settle;
+
+    /** {@code settle}: how long after the restart an instance must still be running (an instant crash shows by then). */
+    public ProcessRollout(HostAccess ssh, Duration settle) {
+        this.ssh = ssh;
+        this.settle = settle;
+    }
+
+    /** Makes the host run {@code release}'s processes; empty: none (a first deploy reverted). */
+    public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, StepLog log) {
+        Map<String, List<String>> wanted = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Formation formation = release.map(Release::scale).orElse(Formation.NONE);
+        release.flatMap(Release::procfile).map(Procfile::others).orElse(List.of()).forEach(p -> {
+            wanted.put(p.type(), p.words());
+            counts.put(p.type(), formation.count(p.type()));
+        });
+        boolean root = host.root();
+        // One round trip: instance lines ("UNIT LOAD ACTIVE SUB DESCRIPTION") then template file names ("...@.service").
+        List<String> listed = ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app.name())
+                .then(ProcessCommands.listTemplates(app.name())).privileged(root), STEP_TIMEOUT).stdout().lines()
+                .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
+        List<String> running = listed.stream().filter(u -> ProcessCommands.parse(app.name(), u).isPresent()).toList();
+        List<String> templates = listed.stream().filter(f -> ProcessCommands.templateType(app.name(), f).isPresent()).toList();
+        if (wanted.isEmpty() && running.isEmpty() && templates.isEmpty()) {
+            return;
+        }
+        log.step(host, "processes", () -> {
+            HostLayout layout = new HostLayout(app.name());
+            List<String> stop = running.stream().filter(unit -> ProcessCommands.parse(app.name(), unit)
+                    .map(i -> i.number() > counts.getOrDefault(i.type(), 0)).orElse(false)).toList();
+            if (!stop.isEmpty()) {
+                ssh.runAllowingFailure(host, "processes", ProcessCommands.stop(stop).privileged(root), STEP_TIMEOUT);
+            }
+            List<String> stale = templates.stream().filter(f -> !wanted.containsKey(ProcessCommands.templateType(app.name(), f).get())).toList();
+            boolean reload = !stale.isEmpty();
+            if (!stale.isEmpty()) {
+                ssh.run(host, "processes", ProcessCommands.removeTemplates(stale).privileged(root), STEP_TIMEOUT);
+            }
+            List<String> start = new ArrayList<>();
+            if (!wanted.isEmpty()) {
+                // The same env file as the web unit's; with slots nothing else writes it, so it is written here too.
+                ssh.writeFile(host, "processes", layout.envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
+            }
+            for (Map.Entry<String, List<String>> type : wanted.entrySet()) {
+                reload |= writeIfChanged(host, HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
+                        SystemdUnit.forProcess(app.name(), type.getKey(), type.getValue()));
+                for (int n = 1; n <= counts.get(type.getKey()); n++) {
+                    start.add(layout.processUnitName(type.getKey(), n));
+                }
+            }
+            if (reload) {
+                ssh.run(host, "processes", HostCommands.daemonReload().privileged(root), STEP_TIMEOUT);
+            }
+            if (!start.isEmpty()) {
+                ssh.run(host, "processes", ProcessCommands.restart(start).privileged(root), STEP_TIMEOUT);
+                check(host, start);
+            }
+            return summary(counts, start, stop);
+        });
+    }
+
+    private void check(HostTarget host, List<String> units) {
+        sleep(settle);
+        CommandResult states = ssh.runAllowingFailure(host, "processes", ProcessCommands.isActive(units).privileged(host.root()), STEP_TIMEOUT);
+        List<String> words = states.stdout().lines().map(String::strip).toList();
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            String state = i < words.size() ? words.get(i) : "unknown";
+            if (!state.equals("active")) {
+                down.add(units.get(i) + " is " + state);
+            }
+        }
+        if (!down.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", down) + " " + settle.toSeconds() + " s after its start on " + host.name()
+                    + ": its command fails; see deployer logs");
+        }
+    }
+
+    private static String summary(Map<String, Integer> counts, List<String> started, List<String> stopped) {
+        String types = String.join(", ", new TreeSet<>(counts.keySet()).stream().map(t -> t + "=" + counts.get(t)).toList());
+        return (types.isEmpty() ? "no process types besides web" : types) + ": " + started.size() + " instance(s) (re)started"
+                + (stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped (" + String.join(", ", stopped) + ")");
+    }
+
+    private boolean writeIfChanged(HostTarget host, String path, String text) {
+        String existing = ssh.runAllowingFailure(host, "processes", HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
+                .stdout();
+        if (existing.equals(text)) {
+            return false;
+        }
+        ssh.writeFile(host, "processes", path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+        return true;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the processes");
+        }
+    }
+}
