@@ -17,7 +17,7 @@ class WireEnumsTest {
     void everyConstantKeepsTheWordStoredAndSentToday() {
         assertThat(words(DeploymentStatus.values()))
                 .containsExactly("queued", "building", "preparing", "deploying", "succeeded", "failed", "interrupted");
-        assertThat(words(DeploymentKind.values())).containsExactly("deploy", "rollback", "config");
+        assertThat(words(DeploymentKind.values())).containsExactly("deploy", "rollback", "config", "scale");
         assertThat(words(ReleaseStatus.values())).containsExactly("pending", "succeeded", "failed", "interrupted");
         assertThat(words(HostRolloutState.values()))
                 .containsExactly("pending", "staging", "staged", "activating", "healthy", "reverted", "failed");

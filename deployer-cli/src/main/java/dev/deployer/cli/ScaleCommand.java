@@ -41,7 +41,7 @@ public class ScaleCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Integer> wanted = new TreeMap<>();
         for (String pair : counts) {
-            if (!pair.matches("^[a-z][a-z0-9_-]{0,29}=[0-9]{1,2}$")) {
+            if (!pair.matches("^[a-z][a-z0-9_]{0,29}=[0-9]{1,2}$")) {
                 throw new UsageException("TYPE=N expected, like worker=2 (got '" + pair + "')");
             }
             String[] parts = pair.split("=", 2);

@@ -22,8 +22,8 @@ public record Procfile(List<Process> processes) {
     public static final int MAX_LINE_CHARS = 2048;
     /** The most of the file read at all: more than {@link #MAX_TYPES} full lines plus comments. */
     public static final int MAX_FILE_BYTES = 64 * 1024;
-    /** A type becomes part of a unit name ({@code deployer-APP.TYPE@N.service}) and a journal filter. */
-    public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_-]{0,29}$");
+    /** A type becomes part of a unit name ({@code deployer-APP-TYPE@N.service}: no '-' in it, so the app's name ends at the last one) and a journal filter. */
+    public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,29}$");
 
     /** One process type: its name, its command as written, and that command's words. */
     public record Process(String type, String command, List<String> words) {
@@ -62,7 +62,7 @@ public record Procfile(List<Process> processes) {
             String type = trimmed.substring(0, colon).strip();
             String command = trimmed.substring(colon + 1).strip();
             if (!TYPE.matcher(type).matches()) {
-                throw new IllegalArgumentException(where + "process type '" + cut(type) + "' must be 1-30 of a-z, 0-9, '_' and '-', "
+                throw new IllegalArgumentException(where + "process type '" + cut(type) + "' must be 1-30 of a-z, 0-9 and '_', "
                         + "starting with a letter");
             }
             if (types.containsKey(type)) {

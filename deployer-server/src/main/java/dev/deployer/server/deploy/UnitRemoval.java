@@ -4,6 +4,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppRemover;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ProcessCommands;
 import dev.deployer.server.remote.RemovalCommands;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
@@ -38,7 +39,10 @@ public class UnitRemoval implements AppRemover {
         for (String name : app.hosts()) {
             try {
                 HostTarget host = hosts.apply(name);
-                ssh.runAllowingFailure(host, "remove", RemovalCommands.stopAll(app.name()).privileged(host.root()), STEP);
+                List<String> processes = ssh.runAllowingFailure(host, "remove", ProcessCommands.listInstances(app.name())
+                        .privileged(host.root()), STEP).stdout().lines().map(line -> line.strip().split("\\s+")[0])
+                        .filter(unit -> ProcessCommands.parse(app.name(), unit).isPresent()).toList();
+                ssh.runAllowingFailure(host, "remove", RemovalCommands.stopAll(app.name(), processes).privileged(host.root()), STEP);
                 ssh.run(host, "remove", RemovalCommands.removeFiles(app.name()).privileged(host.root()), STEP);
                 if (purge) {
                     ssh.run(host, "remove", HostCommands.removeTree(layout.appDir()).privileged(host.root()), STEP);

@@ -165,7 +165,9 @@ final class JournalFeed {
                 cursor = entry.cursor();
                 since = null;
             }
-            clients.forEach(client -> client.entry(entry));
+            if (entry.of(app)) {
+                clients.forEach(client -> client.entry(entry));
+            }
         }, () -> {
             if (!raw.isBlank()) { // sudo or journalctl complaining: the operator needs to see it
                 notice(4, "host " + host + ": " + LogReader.shortened(raw));

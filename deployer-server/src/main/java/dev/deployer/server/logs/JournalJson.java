@@ -41,7 +41,8 @@ final class JournalJson {
         Instant at = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
         Long priority = number(text(node.get("PRIORITY")));
         int level = priority != null && priority >= 0 && priority <= 7 ? priority.intValue() : DEFAULT_PRIORITY;
-        return Optional.of(new JournalEntry(at, level, capped(text(node.get("MESSAGE"))), text(node.get("__CURSOR"))));
+        return Optional.of(new JournalEntry(at, level, capped(text(node.get("MESSAGE"))), text(node.get("__CURSOR")),
+                text(node.get("_SYSTEMD_UNIT"))));
     }
 
     /** A field's value as text: a string, bytes decoded as UTF-8 (bad bytes become U+FFFD), several values one per line. */

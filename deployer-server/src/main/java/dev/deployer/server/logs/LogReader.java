@@ -60,7 +60,11 @@ final class LogReader {
                     JournalCommands.read(app, lines, since).privileged(target.root()), READ_TIMEOUT);
             List<JournalEntry> entries = new ArrayList<>();
             List<LogLine> notices = new ArrayList<>();
-            result.stdout().lines().forEach(raw -> JournalJson.parse(raw).ifPresentOrElse(entries::add, () -> {
+            result.stdout().lines().forEach(raw -> JournalJson.parse(raw).ifPresentOrElse(entry -> {
+                if (entry.of(app)) {
+                    entries.add(entry);
+                }
+            }, () -> {
                 if (!raw.isBlank() && notices.size() < 3) {
                     notices.add(notice(host, "host " + host + " printed a line that is not a journal entry: " + shortened(raw)));
                 }

@@ -160,17 +160,20 @@ public record HostLayout(String app) {
     }
 
     /**
-     * {@code deployer-APP.TYPE@.service}: the template of a Procfile process type other than web. The dot, which no app
-     * name holds, keeps it apart from every other app's units ({@code deployer-APP-TYPE} would be app {@code APP-TYPE}'s).
+     * {@code deployer-APP-TYPE@.service}: the template of a Procfile process type other than web. A type holds no '-',
+     * so the last '-' before the '@' ends the app's name: app {@code shop}'s type {@code worker} and app
+     * {@code shop-worker}'s units never share a name (the slots of {@code shop-worker} are {@code @a}, {@code @b}; its
+     * own types {@code deployer-shop-worker-TYPE@N}). Globs over these names also match other apps' units: whoever
+     * lists with one keeps only what {@link ProcessCommands#parse} accepts.
      */
     public String processTemplateName(String type) {
-        if (!type.matches("^[a-z][a-z0-9_-]{0,29}$")) {
+        if (!type.matches("^[a-z][a-z0-9_]{0,29}$")) {
             throw new IllegalArgumentException("not a process type: '" + type + "'");
         }
         return processPrefix() + type + "@.service";
     }
 
-    /** Instance {@code n} (1..) of a process type: {@code deployer-APP.TYPE@n.service}. */
+    /** Instance {@code n} (1..) of a process type: {@code deployer-APP-TYPE@n.service}. */
     public String processUnitName(String type, int instance) {
         if (instance < 1) {
             throw new IllegalArgumentException("process instances start at 1 (got " + instance + ")");
@@ -178,9 +181,15 @@ public record HostLayout(String app) {
         return processTemplateName(type).replace("@.service", "@" + instance + ".service");
     }
 
-    /** What every process type's unit name starts with: {@code deployer-APP.}. */
+    /** What every process type's unit name starts with: {@code deployer-APP-} (so do other apps' whose names go on). */
     public String processPrefix() {
-        return "deployer-" + app + ".";
+        return "deployer-" + app + "-";
+    }
+
+    /** The release phase's transient unit for release {@code version}: {@code deployer-APP@release-vN}, like the standby timer. */
+    public String releasePhaseUnit(int version) {
+        releaseDir(version);
+        return "deployer-" + app + "@release-v" + version;
     }
 
     /** The release phase's env file (root:root 0600): the config of the release being rolled out. */

@@ -55,11 +55,13 @@ public final class JournalCommands {
     }
 
     private static List<String> base(String app) {
-        // The app's own unit, both zero-downtime slots and every Procfile process instance (a glob): whichever strategy ran it, and a slot's lines before a switch too.
+        // The app's own unit, both zero-downtime slots and every Procfile process instance (a glob): whichever strategy
+        // ran it, and a slot's lines before a switch too. The glob also matches another app's process instances when that
+        // app's name goes on after this one's (shop, shop-admin): _SYSTEMD_UNIT tells the reader which to drop.
         HostLayout layout = new HostLayout(app);
         return new ArrayList<>(List.of("journalctl", "--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A),
-                "--unit=" + layout.slotUnitName(Slot.B), "--unit=" + ProcessCommands.instanceGlob(app), "--output=json", "--output-fields=MESSAGE,PRIORITY", "--all", "--no-pager",
-                "--quiet"));
+                "--unit=" + layout.slotUnitName(Slot.B), "--unit=" + ProcessCommands.instanceGlob(app), "--output=json",
+                "--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT", "--all", "--no-pager", "--quiet"));
     }
 
     /** {@code @SECONDS.MICROS}: journalctl's zone-free form, so neither host nor server time zone can shift it. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The commands that run an app's Procfile process types other than web on a host: instances of the templates
- * {@code deployer-APP.TYPE@.service}, listed, started, checked and stopped. Pure; the caller runs them privileged.
+ * {@code deployer-APP-TYPE@.service}, listed, started, checked and stopped. Pure; the caller runs them privileged.
  */
 public final class ProcessCommands {
     private ProcessCommands() {}
@@ -16,9 +16,20 @@ public final class ProcessCommands {
     /** An instance unit of {@code app}'s processes: its type and number, or empty for any other name. */
     public record Instance(String type, int number) {}
 
-    /** {@code deployer-APP.*@*.service}: a glob systemctl and journalctl match against every instance of every type. */
+    /**
+     * {@code deployer-APP-*@[0-9]*.service}: a glob systemctl and journalctl match against every instance of every type.
+     * It also matches the process instances of an app whose name goes on after {@code APP-}: keep only what
+     * {@link #parse} (or {@link #ownedBy}) accepts.
+     */
     public static String instanceGlob(String app) {
-        return new HostLayout(app).processPrefix() + "*@*.service";
+        return new HostLayout(app).processPrefix() + "*@[0-9]*.service";
+    }
+
+    /** Whether {@code unit} is one of {@code app}'s own units: its web unit, a slot, or a process instance. */
+    public static boolean ownedBy(String app, String unit) {
+        HostLayout layout = new HostLayout(app);
+        return unit.equals(layout.unitName()) || unit.equals(layout.slotUnitName(Slot.A)) || unit.equals(layout.slotUnitName(Slot.B))
+                || parse(app, unit).isPresent();
     }
 
     /** Every instance systemd knows of (running, failed or merely loaded), one unit name first on each line. */
@@ -35,14 +46,14 @@ public final class ProcessCommands {
 
     /** The instance a unit name is, when it is one of {@code app}'s. */
     public static Optional<Instance> parse(String app, String unit) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(new HostLayout(app).processPrefix()) + "([a-z][a-z0-9_-]{0,29})@([0-9]{1,2})\\.service$")
+        Matcher m = Pattern.compile("^" + Pattern.quote(new HostLayout(app).processPrefix()) + "([a-z][a-z0-9_]{0,29})@([0-9]{1,2})\\.service$")
                 .matcher(unit);
         return m.matches() ? Optional.of(new Instance(m.group(1), Integer.parseInt(m.group(2)))) : Optional.empty();
     }
 
     /** The type a template file name is of, when it is one of {@code app}'s. */
     public static Optional<String> templateType(String app, String file) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(new HostLayout(app).processPrefix()) + "([a-z][a-z0-9_-]{0,29})@\\.service$")
+        Matcher m = Pattern.compile("^" + Pattern.quote(new HostLayout(app).processPrefix()) + "([a-z][a-z0-9_]{0,29})@\\.service$")
                 .matcher(file);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }

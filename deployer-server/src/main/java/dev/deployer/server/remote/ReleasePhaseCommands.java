@@ -21,7 +21,7 @@ public final class ReleasePhaseCommands {
             throw new IllegalArgumentException("the release process needs a command");
         }
         List<String> all = new ArrayList<>(List.of("systemd-run", "--wait", "--pipe", "--collect", "--quiet",
-                "--unit=" + layout.processPrefix() + "release-v" + version,
+                "--unit=" + layout.releasePhaseUnit(version),
                 "--property=User=" + layout.user(), "--property=Group=" + layout.user(),
                 "--property=EnvironmentFile=" + layout.releaseEnvFile(),
                 "--property=Environment=JAR=" + layout.releaseJar(version),

@@ -23,13 +23,20 @@ public final class RemovalCommands {
     }
 
     /**
-     * One {@code systemctl stop} of every unit: systemctl goes on past a unit that is not loaded (an app never has all
-     * of them), so its exit status says only that one was missing or would not stop. Run allowing failure.
+     * One {@code systemctl stop} of every unit and of {@code processes}, the app's Procfile instances as the host listed
+     * them (named, never a glob: {@code deployer-shop-*} would stop app shop-admin's too): systemctl goes on past a unit
+     * that is not loaded (an app never has all of them), so its exit status says only that one was missing or would not
+     * stop. Run allowing failure.
      */
-    public static RemoteCommand stopAll(String app) {
+    public static RemoteCommand stopAll(String app, List<String> processes) {
         List<String> words = new ArrayList<>(List.of("systemctl", "stop", "--"));
         words.addAll(units(app));
-        words.add(ProcessCommands.instanceGlob(app)); // every Procfile process instance, whichever types it had
+        for (String unit : processes) {
+            if (ProcessCommands.parse(app, unit).isEmpty()) {
+                throw new IllegalArgumentException("not a process instance of " + app + ": " + unit);
+            }
+            words.add(unit);
+        }
         return RemoteCommand.of(words);
     }
 
@@ -48,9 +55,10 @@ public final class RemovalCommands {
         files.add(layout.envFile());
         files.add(layout.slotLink(Slot.A));
         files.add(layout.slotLink(Slot.B));
-        // Process templates and their instances' wants links: names that vary with the Procfile, so found, not listed.
-        RemoteCommand processes = RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "2", "-name",
-                layout.processPrefix() + "*@*.service", "-delete");
+        // Process templates and their instances' wants links: names that vary with the Procfile, so found, not listed;
+        // by a regex that stops at the type (no '-'), so app shop never takes app shop-admin's units with it.
+        RemoteCommand processes = RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "2", "-regextype", "posix-extended",
+                "-regex", ".*/" + layout.processPrefix() + "[a-z][a-z0-9_]{0,29}@[0-9]{0,2}\\.service", "-delete");
         return RemoteCommand.and(RemoteCommand.of(files), processes, HostCommands.removeTree(layout.etcDir()), HostCommands.daemonReload());
     }
 }

@@ -42,14 +42,14 @@ public final class SystemdUnit {
     }
 
     /**
-     * The template {@code deployer-APP.TYPE@.service} of a Procfile process type other than {@code web}: the web unit's
+     * The template {@code deployer-APP-TYPE@.service} of a Procfile process type other than {@code web}: the web unit's
      * user, env file and hardening, its own command, one instance per {@code %i} ({@code @1}, {@code @2}, ...).
      */
     public static String forProcess(String app, String type, List<String> command) {
         HostLayout layout = new HostLayout(app);
         layout.processTemplateName(type);
         return unit(layout, "deployer app " + app + " process " + type + " (instance %i)", commandLines(layout, command),
-                app + "." + type);
+                app + "-" + type);
     }
 
     /** A Procfile command runs in the release (so {@code app.jar} is the release's), with {@code JAR} naming it. */

@@ -49,6 +49,8 @@ class ProcfileTest {
         assertThatThrownBy(() -> Procfile.parse("web: java \u001b[2J\n")).hasMessageContaining("control character");
         assertThatThrownBy(() -> Procfile.parse("w/../../etc: java\n")).hasMessageContaining("process type 'w/../../etc' must be");
         assertThatThrownBy(() -> Procfile.parse("a".repeat(31) + ": java\n")).hasMessageContaining("must be 1-30");
+        assertThatThrownBy(() -> Procfile.parse("db-migrate: java\n")).as("a hyphen would make app shop's type db-migrate and app "
+                + "shop-db's type migrate one unit name").hasMessageContaining("must be 1-30 of a-z, 0-9 and '_'");
         assertThatThrownBy(() -> Procfile.parse("web: " + "x".repeat(Procfile.MAX_LINE_CHARS) + "\n"))
                 .hasMessage("Procfile line 1: longer than 2048 characters");
         StringBuilder many = new StringBuilder();

@@ -32,7 +32,7 @@ class ProcessRolloutTest {
                 new ReleasePhase(hosts, Duration.ofSeconds(5)), fixture.dao, fixture.workers,
                 fixture.clock);
         hosts.when("systemctl is-active").prints("active\n");
-        hosts.when("systemctl is-active -- deployer-shop.worker").prints("active\nactive\n");
+        hosts.when("systemctl is-active -- deployer-shop-worker").prints("active\nactive\n");
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class ProcessRolloutTest {
 
         List<String> all = hosts.calls().texts();
         List<String> phase = all.stream().filter(t -> t.startsWith("systemd-run")).toList();
-        assertThat(phase).containsExactly("systemd-run --wait --pipe --collect --quiet --unit=deployer-shop.release-v2 "
+        assertThat(phase).containsExactly("systemd-run --wait --pipe --collect --quiet --unit=deployer-shop@release-v2 "
                 + "--property=User=shop --property=Group=shop --property=EnvironmentFile=/etc/deployer/shop/release.env "
                 + "--property=Environment=JAR=/opt/deployer/shop/releases/v2/app.jar --property=StateDirectory=deployer/shop "
                 + "--property=WorkingDirectory=/opt/deployer/shop/releases/v2 --property=RuntimeMaxSec=5 "
@@ -108,10 +108,10 @@ class ProcessRolloutTest {
 
         for (String host : fixture.hostNames) {
             RecordingHosts.Calls calls = hosts.calls().on(host);
-            assertThat(calls.via(Via.WRITE_FILE).texts()).anyMatch(t -> t.contains("/etc/systemd/system/deployer-shop.worker@.service"));
+            assertThat(calls.via(Via.WRITE_FILE).texts()).anyMatch(t -> t.contains("/etc/systemd/system/deployer-shop-worker@.service"));
             assertThat(calls.after("systemctl enable -- deployer-shop.service").texts())
-                    .contains("systemctl enable -- deployer-shop.worker@1.service deployer-shop.worker@2.service"
-                            + " && systemctl restart -- deployer-shop.worker@1.service deployer-shop.worker@2.service");
+                    .contains("systemctl enable -- deployer-shop-worker@1.service deployer-shop-worker@2.service"
+                            + " && systemctl restart -- deployer-shop-worker@1.service deployer-shop-worker@2.service");
         }
     }
 
@@ -119,27 +119,27 @@ class ProcessRolloutTest {
     void instancesAboveTheFormationAndTypesNoLongerInTheProcfileStop() {
         release("web: java -jar app.jar\n", Formation.NONE);
         Release v2 = release("worker: java -cp app.jar Work\n", Formation.NONE);
-        hosts.when("systemctl list-units").prints("deployer-shop.worker@1.service loaded active running x\n"
-                + "deployer-shop.worker@2.service loaded active running x\n"
-                + "deployer-shop.clock@1.service loaded failed failed x\n"
-                + "deployer-shop.worker@.service\ndeployer-shop.clock@.service\n");
-        hosts.when("systemctl is-active -- deployer-shop.worker").prints("active\n");
+        hosts.when("systemctl list-units").prints("deployer-shop-worker@1.service loaded active running x\n"
+                + "deployer-shop-worker@2.service loaded active running x\n"
+                + "deployer-shop-clock@1.service loaded failed failed x\n"
+                + "deployer-shop-worker@.service\ndeployer-shop-clock@.service\n");
+        hosts.when("systemctl is-active -- deployer-shop-worker").prints("active\n");
 
         roll(null, v2);
 
         RecordingHosts.Calls calls = hosts.calls().on("web1");
-        assertThat(calls.texts()).contains("systemctl disable --now -- deployer-shop.worker@2.service deployer-shop.clock@1.service",
-                "rm -f -- /etc/systemd/system/deployer-shop.clock@.service",
-                "systemctl enable -- deployer-shop.worker@1.service && systemctl restart -- deployer-shop.worker@1.service");
+        assertThat(calls.texts()).contains("systemctl disable --now -- deployer-shop-worker@2.service deployer-shop-clock@1.service",
+                "rm -f -- /etc/systemd/system/deployer-shop-clock@.service",
+                "systemctl enable -- deployer-shop-worker@1.service && systemctl restart -- deployer-shop-worker@1.service");
     }
 
     @Test
     void aWorkerThatIsNotActiveAfterItsStartFailsTheHostAndTheRevertStopsIt() {
         release("web: java -jar app.jar\n", Formation.NONE);
         Release v2 = release("worker: false\n", Formation.NONE);
-        hosts.when("systemctl is-active -- deployer-shop.worker").exits(3, "activating\n", "");
+        hosts.when("systemctl is-active -- deployer-shop-worker").exits(3, "activating\n", "");
 
-        assertThatThrownBy(() -> roll(null, v2)).hasMessageContaining("deployer-shop.worker@1.service is activating");
+        assertThatThrownBy(() -> roll(null, v2)).hasMessageContaining("deployer-shop-worker@1.service is activating");
 
         assertThat(fixture.hostStates(deployment)).containsExactly("web1 failed", "web2 staged", "web3 staged");
         assertThat(hosts.calls().on("web1").after("systemctl is-active").texts()).anyMatch(t -> t.startsWith("systemctl disable"));

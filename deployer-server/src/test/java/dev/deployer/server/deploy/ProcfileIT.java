@@ -90,7 +90,7 @@ class ProcfileIT {
         assertThat(phaseAt).isLessThan(firstSwitch);
         for (TestHost host : hosts) {
             assertThat(host.run("curl -s http://127.0.0.1:" + PORT + "/").out()).as(host.name()).startsWith("hello from hello-service");
-            assertThat(state(host, "deployer-procs.worker@1.service")).as(host.name()).isEqualTo("active");
+            assertThat(state(host, "deployer-procs-worker@1.service")).as(host.name()).isEqualTo("active");
             assertThat(host.run("ps -o user= -C sh").out()).contains("procs");
         }
     }
@@ -102,15 +102,15 @@ class ProcfileIT {
         assertThat(up.status()).as(up.reason()).isEqualTo("succeeded");
         assertThat(client().releases(APP).get(0).description()).isEqualTo("scale worker=2");
         for (TestHost host : hosts) {
-            assertThat(state(host, "deployer-procs.worker@1.service")).isEqualTo("active");
-            assertThat(state(host, "deployer-procs.worker@2.service")).isEqualTo("active");
+            assertThat(state(host, "deployer-procs-worker@1.service")).isEqualTo("active");
+            assertThat(state(host, "deployer-procs-worker@2.service")).isEqualTo("active");
         }
 
         DeploymentInfo down = client().follow(client().scale(APP, Map.of("worker", 0), false).id(), e -> {});
         assertThat(down.status()).as(down.reason()).isEqualTo("succeeded");
         for (TestHost host : hosts) {
-            assertThat(state(host, "deployer-procs.worker@1.service")).isNotEqualTo("active");
-            assertThat(state(host, "deployer-procs.worker@2.service")).isNotEqualTo("active");
+            assertThat(state(host, "deployer-procs-worker@1.service")).isNotEqualTo("active");
+            assertThat(state(host, "deployer-procs-worker@2.service")).isNotEqualTo("active");
         }
     }
 

@@ -17,6 +17,18 @@ class JournalJsonTest {
     }
 
     @Test
+    void anEntryOfAnotherAppsUnitThatTheGlobCaughtIsNotThisAppsLine() {
+        String line = "{\"__REALTIME_TIMESTAMP\":\"5\",\"MESSAGE\":\"tick\",\"_SYSTEMD_UNIT\":\"%s\"}";
+        for (String own : new String[] {"deployer-shop.service", "deployer-shop@a.service", "deployer-shop-worker@2.service"}) {
+            assertThat(JournalJson.parse(line.formatted(own)).orElseThrow().of("shop")).as(own).isTrue();
+        }
+        for (String other : new String[] {"deployer-shop-admin-worker@1.service", "deployer-shop-admin@a.service", "sshd.service"}) {
+            assertThat(JournalJson.parse(line.formatted(other)).orElseThrow().of("shop")).as(other).isFalse();
+        }
+        assertThat(JournalJson.parse("{\"__REALTIME_TIMESTAMP\":\"5\"}").orElseThrow().of("shop")).as("no unit named").isTrue();
+    }
+
+    @Test
     void messageWithBytesThatAreNotUtf8IsAnArrayOfNumbers() {
         JournalEntry entry = JournalJson.parse("{\"PRIORITY\":\"4\",\"MESSAGE\":[98,97,100,32,255,32,98,121,116,101],"
                 + "\"__REALTIME_TIMESTAMP\":\"1795616450955510\",\"__CURSOR\":\"c\"}").orElseThrow();

@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JournalCommandsTest {
-    private static final String BASE = "'journalctl' '--unit=deployer-shop.service' '--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service' '--unit=deployer-shop.*@*.service' '--output=json' "
-            + "'--output-fields=MESSAGE,PRIORITY' '--all' '--no-pager' '--quiet'";
+    private static final String BASE = "'journalctl' '--unit=deployer-shop.service' '--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service' '--unit=deployer-shop-*@[0-9]*.service' '--output=json' "
+            + "'--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT' '--all' '--no-pager' '--quiet'";
 
     @Test
     void readTakesTheLastLinesOfTheAppUnit() {

@@ -3,14 +3,43 @@ package dev.deployer.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RemovalCommandsTest {
     @Test
-    void oneStopForTheTimerTheProxyBothSlotsTheRestartUnitAndEveryProcessInstance() {
-        assertThat(RemovalCommands.stopAll("shop").render()).isEqualTo("'systemctl' 'stop' '--' 'deployer-shop@standby.timer' "
+    void oneStopForTheTimerTheProxyBothSlotsTheRestartUnitAndEveryProcessInstanceByName() {
+        assertThat(RemovalCommands.stopAll("shop", List.of("deployer-shop-worker@1.service")).render()).isEqualTo(
+                "'systemctl' 'stop' '--' 'deployer-shop@standby.timer' "
                 + "'deployer-shop@proxy.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop.service' "
-                + "'deployer-shop.*@*.service'");
+                + "'deployer-shop-worker@1.service'");
+        assertThatThrownBy(() -> RemovalCommands.stopAll("shop", List.of("deployer-shop-admin-worker@1.service")))
+                .hasMessageContaining("not a process instance of shop");
+    }
+
+    @Test
+    void theProcessUnitsFoundForRemovalAreTheAppsOwnAndNeverThoseOfAnAppWhoseNameGoesOn(@TempDir Path dir) throws Exception {
+        List<String> files = List.of("deployer-shop-worker@.service", "deployer-shop-worker@1.service", "deployer-shop-clock@.service",
+                "multi-user.target.wants/deployer-shop-worker@1.service", "deployer-shop@a.service", "deployer-shop-admin@a.service",
+                "deployer-shop-admin-worker@.service", "deployer-shop-admin-worker@1.service",
+                "multi-user.target.wants/deployer-shop-admin-worker@1.service", "deployer-shop-admin.service");
+        for (String file : files) {
+            Files.createDirectories(dir.resolve(file).getParent());
+            Files.writeString(dir.resolve(file), "");
+        }
+        List<String> find = RemovalCommands.removeFiles("shop").steps().get(1).words().stream()
+                .map(w -> w.equals(HostLayout.UNIT_DIR) ? dir.toString() : w)
+                .filter(w -> !w.equals("-delete")).toList();
+        assertThat(find.get(0)).isEqualTo("find");
+        Process process = new ProcessBuilder(find).redirectErrorStream(true).start();
+        List<String> found = new String(process.getInputStream().readAllBytes()).lines()
+                .map(line -> dir.relativize(Path.of(line)).toString()).sorted().toList();
+        assertThat(process.waitFor()).isZero();
+        assertThat(found).containsExactly("deployer-shop-clock@.service", "deployer-shop-worker@.service",
+                "deployer-shop-worker@1.service", "multi-user.target.wants/deployer-shop-worker@1.service");
     }
 
     @Test
@@ -22,7 +51,8 @@ class RemovalCommandsTest {
                         + "'/etc/systemd/system/deployer-shop@b.service' '/etc/systemd/system/multi-user.target.wants/deployer-shop@b.service' "
                         + "'/etc/systemd/system/deployer-shop.service' '/etc/systemd/system/multi-user.target.wants/deployer-shop.service' "
                         + "'/etc/deployer/shop.env' '/opt/deployer/shop/slot-a' '/opt/deployer/shop/slot-b'",
-                "'find' '/etc/systemd/system' '-maxdepth' '2' '-name' 'deployer-shop.*@*.service' '-delete'",
+                "'find' '/etc/systemd/system' '-maxdepth' '2' '-regextype' 'posix-extended' '-regex' "
+                        + "'.*/deployer-shop-[a-z][a-z0-9_]{0,29}@[0-9]{0,2}\\.service' '-delete'",
                 "'rm' '-r' '-f' '--' '/etc/deployer/shop'",
                 "'systemctl' 'daemon-reload'");
     }

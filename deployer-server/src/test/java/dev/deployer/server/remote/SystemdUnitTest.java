@@ -115,8 +115,8 @@ class SystemdUnitTest {
         assertThat(unit).contains("\nDescription=deployer app billing process worker (instance %i)\n")
                 .contains("\nUser=billing\nGroup=billing\nEnvironmentFile=/etc/deployer/billing.env\n")
                 .contains("\nExecStart=\"sh\" \"-c\" \"echo $HOME; sleep 1\"\n")
-                .contains("\nSyslogIdentifier=billing.worker\n");
+                .contains("\nSyslogIdentifier=billing-worker\n");
         assertThat(web.substring(web.indexOf("\nRestart=")).replace("SyslogIdentifier=billing\n", ""))
-                .isEqualTo(unit.substring(unit.indexOf("\nRestart=")).replace("SyslogIdentifier=billing.worker\n", ""));
+                .isEqualTo(unit.substring(unit.indexOf("\nRestart=")).replace("SyslogIdentifier=billing-worker\n", ""));
     }
 }

@@ -52,16 +52,18 @@ public final class LiveDeployer implements AutoCloseable {
     /**
      * Whatever an earlier run left of {@code app} on {@code host}: its unit or its proxy, both slots and the standby
      * timer (every unit of an app's is {@code deployer-APP.service} or {@code deployer-APP@*}, and no app name holds '@'),
+     * its Procfile process units ({@code deployer-APP-TYPE@N}: for a test app whose name another test app's extends,
+     * those too),
      * the user, releases and slot links, the env file and {@code /etc/deployer/APP/}.
      */
     public static void removeAppFrom(TestHost host, String app) {
-        host.run(List.of("sh", "-c", "systemctl stop \"deployer-$1.service\" \"deployer-$1@*\" \"deployer-$1.*\" 2>/dev/null; "
+        host.run(List.of("sh", "-c", "systemctl stop \"deployer-$1.service\" \"deployer-$1@*\" \"deployer-$1-*@[0-9]*.service\" 2>/dev/null; "
                 + "systemctl disable \"deployer-$1.service\" \"deployer-$1@proxy.service\" \"deployer-$1@a.service\" "
                 + "\"deployer-$1@b.service\" >/dev/null 2>&1; userdel \"$1\"; "
                 + "rm -rf \"/opt/deployer/$1\" \"/etc/deployer/$1.env\" \"/etc/deployer/$1\" \"/etc/systemd/system/deployer-$1.service\" "
                 + "/etc/systemd/system/deployer-\"$1\"@*.service /etc/systemd/system/*.wants/deployer-\"$1\".service "
-                + "/etc/systemd/system/*.wants/deployer-\"$1\"@*.service /etc/systemd/system/deployer-\"$1\".*@*.service "
-                + "/etc/systemd/system/*.wants/deployer-\"$1\".*@*.service; "
+                + "/etc/systemd/system/*.wants/deployer-\"$1\"@*.service /etc/systemd/system/deployer-\"$1\"-*@.service "
+                + "/etc/systemd/system/deployer-\"$1\"-*@[0-9]*.service /etc/systemd/system/*.wants/deployer-\"$1\"-*@[0-9]*.service; "
                 + "systemctl daemon-reload; systemctl reset-failed \"deployer-$1.service\" \"deployer-$1@*\" 2>/dev/null; true",
                 "remove", app));
     }
