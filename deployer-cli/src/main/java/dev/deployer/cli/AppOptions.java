@@ -63,9 +63,14 @@ public class AppOptions {
             + "rollback, one more JVM per host meanwhile (default: 600; 0 stops it after the drain)")
     Integer standbySeconds;
 
+    @Option(names = "--canary", negatable = true, paramLabel = "", description = "--canary (default): the first host switches "
+            + "and passes its health check before any other host starts; --no-canary: every host in batches from the start, "
+            + "one host's activation faster")
+    Boolean canary;
+
     AppRequest toRequest(String name, Boolean rotateWebhookSecret) {
         return new AppRequest(name, hosts, repoUrl, branch, port, javaOptions, javaVersion, healthPath,
                 healthTimeoutSeconds, buildCommand, artifactPath, buildTimeoutSeconds, keepReleases, batchSize,
-                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds);
+                rotateWebhookSecret, maxPushMib, secretsOnPush, strategy, drainSeconds, standbySeconds, canary);
     }
 }

@@ -33,7 +33,10 @@ final class AppPrinter {
                 .row("artifact", app.artifactPath() == null ? "(detected)" : app.artifactPath())
                 .row("build timeout", app.buildTimeoutSeconds() + "s")
                 .row("releases kept", app.keepReleases())
-                .row("batch size", app.batchSize() == null ? "1 (one host at a time)" : app.batchSize())
+                .row("canary", app.canary() ? "yes (the first host switches, healthy, before the others start)"
+                        : "no (every host in batches from the start)")
+                .row("batch size", app.batchSize() == null ? "all hosts at once" + (app.canary() ? " after the canary" : "")
+                        : app.batchSize() + " at a time")
                 .row("max push", app.maxPushMib() + " MiB")
                 .row("secrets on push", app.secretsOnPush())
                 .row("strategy", strategy(app))

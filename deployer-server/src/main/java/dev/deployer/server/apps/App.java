@@ -18,11 +18,13 @@ import java.util.List;
  * @param strategy     {@code zero-downtime} (two slots behind a proxy on each host) or {@code restart} (one unit)
  * @param drainSeconds how long the old slot's in-flight requests get after a switch
  * @param standbySeconds how long the old slot stays warm after a deploy, for an instant rollback; 0: stopped after the drain
+ * @param canary       the first host switches (and passes its health check) before any other host starts
  */
 public record App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
                   int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
-                  int maxPushMib, String secretsOnPush, String strategy, int drainSeconds, int standbySeconds) {
+                  int maxPushMib, String secretsOnPush, String strategy, int drainSeconds, int standbySeconds,
+                  boolean canary) {
     public static final String DEFAULT_BRANCH = "main";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_JAVA_VERSION = 17;
@@ -60,6 +62,16 @@ public record App(long id, String name, String repoUrl, String branch, int port,
         this(id, name, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
                 artifactPath, buildTimeoutSeconds, keepReleases, batchSize, hosts, createdAt, maxPushMib, secretsOnPush,
                 RESTART, DEFAULT_DRAIN_SECONDS, DEFAULT_STANDBY_SECONDS);
+    }
+
+    /** With a canary first, as every app had before the choice existed. */
+    public App(long id, String name, String repoUrl, String branch, int port, String javaOptions, int javaVersion,
+               String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
+               int buildTimeoutSeconds, int keepReleases, Integer batchSize, List<String> hosts, Instant createdAt,
+               int maxPushMib, String secretsOnPush, String strategy, int drainSeconds, int standbySeconds) {
+        this(id, name, repoUrl, branch, port, javaOptions, javaVersion, healthPath, healthTimeoutSeconds, buildCommand,
+                artifactPath, buildTimeoutSeconds, keepReleases, batchSize, hosts, createdAt, maxPushMib, secretsOnPush,
+                strategy, drainSeconds, standbySeconds, true);
     }
 
     public boolean zeroDowntime() {

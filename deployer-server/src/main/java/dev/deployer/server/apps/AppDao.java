@@ -19,11 +19,11 @@ public interface AppDao {
                   String healthPath, int healthTimeoutSeconds, String buildCommand, String artifactPath,
                   int buildTimeoutSeconds, int keepReleases, Integer batchSize, String webhookSecret,
                   Instant createdAt, Instant deletedAt, int maxPushMib, String secretsOnPush, String strategy,
-                  int drainSeconds, int standbySeconds) {}
+                  int drainSeconds, int standbySeconds, boolean canary) {}
 
     String COLUMNS = "id, name, repo_url, branch, port, java_options, java_version, health_path, health_timeout_seconds, "
             + "build_command, artifact_path, build_timeout_seconds, keep_releases, batch_size, webhook_secret, "
-            + "created_at, deleted_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds";
+            + "created_at, deleted_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds, canary";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM apps WHERE name = :name AND deleted_at IS NULL")
     Optional<AppRow> findLive(@Bind("name") String name);
@@ -37,9 +37,9 @@ public interface AppDao {
 
     @SqlUpdate("INSERT INTO apps (name, repo_url, branch, port, java_options, java_version, health_path, "
             + "health_timeout_seconds, build_command, artifact_path, build_timeout_seconds, keep_releases, batch_size, "
-            + "webhook_secret, created_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds) VALUES (:name, :repoUrl, :branch, :port, :javaOptions, :javaVersion, "
+            + "webhook_secret, created_at, max_push_mib, secrets_on_push, strategy, drain_seconds, standby_seconds, canary) VALUES (:name, :repoUrl, :branch, :port, :javaOptions, :javaVersion, "
             + ":healthPath, :healthTimeoutSeconds, :buildCommand, :artifactPath, :buildTimeoutSeconds, :keepReleases, "
-            + ":batchSize, :webhookSecret, :createdAt, :maxPushMib, :secretsOnPush, :strategy, :drainSeconds, :standbySeconds)")
+            + ":batchSize, :webhookSecret, :createdAt, :maxPushMib, :secretsOnPush, :strategy, :drainSeconds, :standbySeconds, :canary)")
     @GetGeneratedKeys("id")
     long insert(@BindMethods AppRow row);
 
@@ -50,7 +50,7 @@ public interface AppDao {
             + "keep_releases = :keepReleases, batch_size = :batchSize, webhook_secret = :webhookSecret, "
             + "created_at = :createdAt, deleted_at = :deletedAt, max_push_mib = :maxPushMib, "
             + "secrets_on_push = :secretsOnPush, strategy = :strategy, drain_seconds = :drainSeconds, "
-            + "standby_seconds = :standbySeconds WHERE id = :id")
+            + "standby_seconds = :standbySeconds, canary = :canary WHERE id = :id")
     int update(@BindMethods AppRow row);
 
     /** Host names in deploy order. */

@@ -28,6 +28,7 @@ final class AppDiff {
         FIELDS.put("maxPushMib", App::maxPushMib);
         FIELDS.put("secretsOnPush", App::secretsOnPush);
         FIELDS.put("strategy", App::strategy);
+        FIELDS.put("canary", App::canary);
         FIELDS.put("drainSeconds", App::drainSeconds);
         FIELDS.put("standbySeconds", App::standbySeconds);
     }

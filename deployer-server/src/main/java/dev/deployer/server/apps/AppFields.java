@@ -28,7 +28,7 @@ final class AppFields {
         AppRow defaults = new AppRow(0, name, null, App.DEFAULT_BRANCH, App.DEFAULT_PORT, "", App.DEFAULT_JAVA_VERSION,
                 null, App.DEFAULT_HEALTH_TIMEOUT_SECONDS, null, null, App.DEFAULT_BUILD_TIMEOUT_SECONDS,
                 App.DEFAULT_KEEP_RELEASES, null, sealedWebhookSecret, now, null, App.DEFAULT_MAX_PUSH_MIB,
-                App.DEFAULT_SECRETS_ON_PUSH, App.DEFAULT_STRATEGY, App.DEFAULT_DRAIN_SECONDS, App.DEFAULT_STANDBY_SECONDS);
+                App.DEFAULT_SECRETS_ON_PUSH, App.DEFAULT_STRATEGY, App.DEFAULT_DRAIN_SECONDS, App.DEFAULT_STANDBY_SECONDS, true);
         return merged(defaults, r, allowLocalRepos);
     }
 
@@ -55,7 +55,8 @@ final class AppFields {
                 r.strategy() == null ? current.strategy() : strategy(r.strategy()),
                 r.drainSeconds() == null ? current.drainSeconds() : between("drain (seconds)", r.drainSeconds(), 0, 3600),
                 r.standbySeconds() == null ? current.standbySeconds()
-                        : between("standby (seconds)", r.standbySeconds(), 0, 86400)));
+                        : between("standby (seconds)", r.standbySeconds(), 0, 86400),
+                r.canary() == null ? current.canary() : r.canary()));
     }
 
     /** Zero-downtime slots listen on port+10000 and port+20000 (see remote.SlotPorts): the port must leave room for them. */

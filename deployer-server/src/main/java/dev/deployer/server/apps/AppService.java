@@ -207,20 +207,20 @@ public class AppService {
         return new App(r.id(), r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
                 r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
                 r.keepReleases(), r.batchSize(), r.id() == 0 ? List.of() : dao.hostNames(r.id()), r.createdAt(), r.maxPushMib(),
-                r.secretsOnPush(), r.strategy(), r.drainSeconds(), r.standbySeconds());
+                r.secretsOnPush(), r.strategy(), r.drainSeconds(), r.standbySeconds(), r.canary());
     }
 
     private static AppRow withId(AppRow r, long id) {
         return new AppRow(id, r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
                 r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
                 r.keepReleases(), r.batchSize(), r.webhookSecret(), r.createdAt(), null, r.maxPushMib(), r.secretsOnPush(),
-                r.strategy(), r.drainSeconds(), r.standbySeconds());
+                r.strategy(), r.drainSeconds(), r.standbySeconds(), r.canary());
     }
 
     private static AppRow withSecret(AppRow r, String sealed) {
         return new AppRow(r.id(), r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(),
                 r.healthPath(), r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(),
                 r.keepReleases(), r.batchSize(), sealed, r.createdAt(), r.deletedAt(), r.maxPushMib(),
-                r.secretsOnPush(), r.strategy(), r.drainSeconds(), r.standbySeconds());
+                r.secretsOnPush(), r.strategy(), r.drainSeconds(), r.standbySeconds(), r.canary());
     }
 }

@@ -89,6 +89,6 @@ public class AppsResource {
         return new AppInfo(app.name(), RepoUrls.masked(app.repoUrl()), app.branch(), app.hosts(), app.port(), app.javaOptions(),
                 app.javaVersion(), app.healthPath(), app.healthTimeoutSeconds(), app.buildCommand(), app.artifactPath(),
                 app.buildTimeoutSeconds(), app.keepReleases(), app.batchSize(), webhookUrl, webhookSecret, app.createdAt(),
-                app.maxPushMib(), app.secretsOnPush(), app.strategy(), app.drainSeconds(), app.standbySeconds());
+                app.maxPushMib(), app.secretsOnPush(), app.strategy(), app.drainSeconds(), app.standbySeconds(), app.canary());
     }
 }

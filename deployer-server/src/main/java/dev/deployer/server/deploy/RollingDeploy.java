@@ -103,7 +103,7 @@ public class RollingDeploy {
             }
         }
         List<HostTarget> touched = new ArrayList<>();
-        for (List<HostTarget> batch : batches(hosts, plan.app().batchSize())) {
+        for (List<HostTarget> batch : batches(hosts, plan.app().batchSize(), plan.app().canary())) {
             touched.addAll(batch);
             Outcome activated = onEach(batch, host -> {
                 record(plan, host, HostRolloutState.ACTIVATING, null);
@@ -212,13 +212,16 @@ public class RollingDeploy {
         }
     }
 
-    static List<List<HostTarget>> batches(List<HostTarget> hosts, Integer batchSize) {
+    /** The first host alone when {@code canary}; then the rest {@code batchSize} at a time (null: all at once). */
+    static List<List<HostTarget>> batches(List<HostTarget> hosts, Integer batchSize, boolean canary) {
         List<List<HostTarget>> batches = new ArrayList<>();
         if (hosts.isEmpty()) {
             return batches;
         }
-        batches.add(List.of(hosts.get(0)));
-        List<HostTarget> rest = hosts.subList(1, hosts.size());
+        if (canary) {
+            batches.add(List.of(hosts.get(0)));
+        }
+        List<HostTarget> rest = canary ? hosts.subList(1, hosts.size()) : hosts;
         int size = batchSize == null || batchSize < 1 ? Math.max(1, rest.size()) : batchSize;
         for (int i = 0; i < rest.size(); i += size) {
             batches.add(List.copyOf(rest.subList(i, Math.min(rest.size(), i + size))));

@@ -16,7 +16,7 @@ public class AppDaoTest {
 
     public static AppRow row(String name) {
         return new AppRow(0, name, "https://git.example/web.git", "main", 8080, "-Xmx256m", 17, "/health", 60,
-                "./mvnw -q package", "target/web.jar", 900, 5, 2, "v1:sealed", AT, null, 512, "warn", "zero-downtime", 30, 600);
+                "./mvnw -q package", "target/web.jar", 900, 5, 2, "v1:sealed", AT, null, 512, "warn", "zero-downtime", 30, 600, true);
     }
 
     /** Hosts are another feature's table: inserted plainly here, as that feature would. */
@@ -51,7 +51,7 @@ public class AppDaoTest {
         long h2 = host(db.jdbi(), "h2");
         long id = dao.insertWithHosts(row("web"), List.of(h1));
         AppRow changed = new AppRow(id, "web", null, "release/2", 9090, "", 21, null, 30, null, null, 60, 3, null,
-                "v1:other", AT, null, 64, "reject", "restart", 5, 0);
+                "v1:other", AT, null, 64, "reject", "restart", 5, 0, false);
 
         dao.updateWithHosts(changed, List.of(h2, h1));
 
@@ -93,6 +93,6 @@ public class AppDaoTest {
         return new AppRow(id, r.name(), r.repoUrl(), r.branch(), r.port(), r.javaOptions(), r.javaVersion(), r.healthPath(),
                 r.healthTimeoutSeconds(), r.buildCommand(), r.artifactPath(), r.buildTimeoutSeconds(), r.keepReleases(),
                 r.batchSize(), r.webhookSecret(), r.createdAt(), r.deletedAt(), r.maxPushMib(), r.secretsOnPush(), r.strategy(),
-                r.drainSeconds(), r.standbySeconds());
+                r.drainSeconds(), r.standbySeconds(), r.canary());
     }
 }

@@ -20,18 +20,25 @@ class RollingDeployTest {
 
     @Test
     void firstHostIsACanaryThenAllTheRestAtOnceByDefault() {
-        assertThat(names(RollingDeploy.batches(hosts(4), null)))
+        assertThat(names(RollingDeploy.batches(hosts(4), null, true)))
                 .containsExactly(List.of("web1"), List.of("web2", "web3", "web4"));
     }
 
     @Test
     void batchSizeSplitsTheRestAfterTheCanary() {
-        assertThat(names(RollingDeploy.batches(hosts(6), 2)))
+        assertThat(names(RollingDeploy.batches(hosts(6), 2, true)))
                 .containsExactly(List.of("web1"), List.of("web2", "web3"), List.of("web4", "web5"), List.of("web6"));
     }
 
     @Test
     void singleHostIsOnlyTheCanary() {
-        assertThat(names(RollingDeploy.batches(hosts(1), null))).containsExactly(List.of("web1"));
+        assertThat(names(RollingDeploy.batches(hosts(1), null, true))).containsExactly(List.of("web1"));
+    }
+
+    @Test
+    void withoutACanaryEveryHostIsInTheFirstBatch() {
+        assertThat(names(RollingDeploy.batches(hosts(4), null, false))).containsExactly(List.of("web1", "web2", "web3", "web4"));
+        assertThat(names(RollingDeploy.batches(hosts(5), 2, false)))
+                .containsExactly(List.of("web1", "web2"), List.of("web3", "web4"), List.of("web5"));
     }
 }
