@@ -44,6 +44,8 @@ class DeployFloorBenchmarkIT {
     private static final int ROUNDS = 3;
     private static final int PORT = 8127;
     private static final int PLAIN_PORT = 8128;
+    private static final int FAN1_PORT = 8131;
+    private static final int FAN10_PORT = 8132;
     private static final Pattern SENT = Pattern.compile("^(uploaded|patch of) ([0-9.]+) (bytes|KiB|MiB)");
 
     private record Fixture(String name, SampleRepo repo, String healthPath, String source, String javaOptions) {}
@@ -75,23 +77,26 @@ class DeployFloorBenchmarkIT {
                 LiveDeployer.removeAppFrom(host, "fan1");
                 LiveDeployer.removeAppFrom(host, "fan10");
             }
-            create(deployer, "fan1", List.of(all.get(0)), repo.url(), "/health", "-Xmx48m", true);
-            create(deployer, "fan10", all, repo.url(), "/health", "-Xmx48m", false);
-            for (String app : List.of("fan1", "fan10")) {
-                check(follow(deployer, app, deployer.admin().deploy(app, null, false).id()).info());
-            }
-            List<Long> one = new ArrayList<>();
-            List<Long> ten = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                repo.commitVersion("fan" + i, false);
-                one.add(deploy(deployer, "fan1").millis());
-                ten.add(deploy(deployer, "fan10").millis());
-            }
-            report.append(row("deploy of a one-line change, 1 host", one, median(one)))
-                    .append(row("the same to 10 hosts (no canary: all 10 at once)", ten, median(one)));
-            for (TestHost host : all) {
-                LiveDeployer.removeAppFrom(host, "fan1");
-                LiveDeployer.removeAppFrom(host, "fan10");
+            try {
+                create(deployer, "fan1", List.of(all.get(0)), repo.url(), "/health", "-Xmx48m", true, FAN1_PORT);
+                create(deployer, "fan10", all, repo.url(), "/health", "-Xmx48m", false, FAN10_PORT);
+                for (String app : List.of("fan1", "fan10")) {
+                    check(follow(deployer, app, deployer.admin().deploy(app, null, false).id()).info());
+                }
+                List<Long> one = new ArrayList<>();
+                List<Long> ten = new ArrayList<>();
+                for (int i = 0; i < ROUNDS; i++) {
+                    repo.commitVersion("fan" + i, false);
+                    one.add(deploy(deployer, "fan1").millis());
+                    ten.add(deploy(deployer, "fan10").millis());
+                }
+                report.append(row("deploy of a one-line change, 1 host", one, median(one)))
+                        .append(row("the same to 10 hosts (no canary: all 10 at once)", ten, median(one)));
+            } finally {
+                for (TestHost host : all) {
+                    LiveDeployer.removeAppFrom(host, "fan1");
+                    LiveDeployer.removeAppFrom(host, "fan10");
+                }
             }
         }
         System.out.println(report);
@@ -103,7 +108,7 @@ class DeployFloorBenchmarkIT {
             LiveDeployer.removeAppFrom(host, "floor");
             host.run("systemctl stop floor-plain.service; systemctl reset-failed floor-plain.service; rm -rf /opt/floor-plain");
         }
-        create(deployer, "floor", hosts, fixture.repo().url(), fixture.healthPath(), fixture.javaOptions(), true);
+        create(deployer, "floor", hosts, fixture.repo().url(), fixture.healthPath(), fixture.javaOptions(), true, PORT);
         Run cold = deploy(deployer, "floor");
         List<Long> plainDeploys = new ArrayList<>();
         List<Long> plainRollbacks = new ArrayList<>();
@@ -194,9 +199,9 @@ class DeployFloorBenchmarkIT {
     }
 
     private static void create(LiveDeployer deployer, String name, List<TestHost> hosts, String repo, String health,
-            String javaOptions, boolean canary) {
+            String javaOptions, boolean canary, int port) {
         deployer.createApp(AppRequest.create(name, hosts.stream().map(TestHost::name).toList())
-                .withRepo(repo, "main").withRun(PORT, javaOptions, health).withStrategy(AppRequest.RESTART).withCanary(canary));
+                .withRepo(repo, "main").withRun(port, javaOptions, health).withStrategy(AppRequest.RESTART).withCanary(canary));
     }
 
     private static void commitChange(Fixture fixture, int version) throws IOException {
