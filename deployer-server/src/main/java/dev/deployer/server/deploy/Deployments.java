@@ -68,7 +68,7 @@ public class Deployments {
         this.clock = clock;
     }
 
-    /** Who is told of each deployment's start and end (one observer; it must only queue, see {@link DeploymentObserver}). */
+    /** Who is told of each deployment's start, steps and end (one observer, guarded; {@link DeploymentObserver#all} for several). */
     public void observe(DeploymentObserver observer) {
         this.observer = GuardedObserver.of(observer);
     }
