@@ -25,7 +25,7 @@ public final class DeploymentMetrics implements DeploymentObserver {
 
     public DeploymentMetrics(PrometheusRegistry registry) {
         deployments = Counter.builder().name("deployer_deployments_total")
-                .help("Deployments that ended, by app, kind (deploy, rollback, config) and outcome (succeeded, failed)")
+                .help("Deployments that ended, by app, kind (deploy, rollback, config, scale) and outcome (succeeded, failed)")
                 .labelNames("app", "kind", "outcome").register(registry);
         deployDuration = Histogram.builder().name("deployer_deploy_duration_seconds").unit(Unit.SECONDS)
                 .help("Time from a deployment's start (after its wait for the app's turn) to its end, build included")
