@@ -2,6 +2,7 @@ package dev.deployer.cli;
 
 import dev.deployer.api.ConfigChange;
 import dev.deployer.api.ConfigVarInfo;
+import dev.deployer.api.DeployerClient;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,8 +70,30 @@ public class ConfigCommand implements Callable<Integer> {
             line.append(line.length() == 0 ? "Unset " : "; unset ").append(String.join(", ", change.unset()))
                     .append(change.set().isEmpty() ? " on " + app : "");
         }
-        line.append(change.restart() ? ". A new release restarts the app if it is deployed."
-                : ". Not restarted: the change takes effect at the next deploy or restart.");
+        line.append(!change.restart() ? ". Not restarted: the change takes effect at the next deploy or restart."
+                : change.deployment() != null ? ". Deployment " + change.deployment().id() + " makes a new release and restarts the app."
+                : ". A new release restarts the app if it is deployed.");
         out.println(line);
+    }
+
+    /**
+     * After a set or unset: the change (or its JSON), then the deployment it started, followed until it ends like
+     * {@code deployer deploy} does, unless {@code detach}; the exit code says how that deployment ended.
+     */
+    static int finish(DeployerClient client, PrintWriter out, String app, ConfigChange change, boolean json, boolean detach) {
+        if (json) {
+            JsonOption.print(out, change);
+            return DeployerCli.OK;
+        }
+        report(out, app, change);
+        if (change.deployment() == null) {
+            return DeployerCli.OK;
+        }
+        if (detach) {
+            out.println("deployment " + change.deployment().id() + " started, not followed: 'deployer deployments " + app
+                    + "' shows how it ends");
+            return DeployerCli.OK;
+        }
+        return DeploymentFollower.follow(client, change.deployment(), out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.ConfigChange;
+import dev.deployer.api.DeployerClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "set",
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer config set shop DATABASE_URL=jdbc:postgresql://db/shop",
-                "  deployer config set shop GREETING='hello world' --no-restart"},
+                "  deployer config set shop GREETING='hello world' --no-restart",
+                "  deployer config set shop FEATURE_X=on --detach"},
         description = "Set config vars: KEY=VALUE, the value taken exactly as given (quotes, spaces, "
-        + "newlines and all). Makes a new release and restarts the app unless --no-restart.")
+        + "newlines and all). Makes a new release and restarts the app unless --no-restart, and follows that "
+        + "restart until done.")
 public class ConfigSetCommand implements Callable<Integer> {
     private final Connection connection;
 
@@ -29,6 +32,9 @@ public class ConfigSetCommand implements Callable<Integer> {
 
     @Option(names = "--no-restart", description = "store only; the app sees the change at its next deploy or restart")
     boolean noRestart;
+
+    @Option(names = "--detach", description = "print the deployment the change started without following it")
+    boolean detach;
 
     @Mixin
     AppParameter app;
@@ -56,12 +62,8 @@ public class ConfigSetCommand implements Callable<Integer> {
                 throw new UsageException(key + " is given twice");
             }
         }
-        ConfigChange change = connection.client().changeConfig(name, values, !noRestart);
-        if (json.enabled()) {
-            JsonOption.print(spec.commandLine().getOut(), change);
-        } else {
-            ConfigCommand.report(spec.commandLine().getOut(), name, change);
-        }
-        return DeployerCli.OK;
+        DeployerClient client = connection.client();
+        ConfigChange change = client.changeConfig(name, values, !noRestart);
+        return ConfigCommand.finish(client, spec.commandLine().getOut(), name, change, json.enabled(), detach);
     }
 }

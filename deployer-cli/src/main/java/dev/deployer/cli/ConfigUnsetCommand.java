@@ -1,6 +1,7 @@
 package dev.deployer.cli;
 
 import dev.deployer.api.ConfigChange;
+import dev.deployer.api.DeployerClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer config unset shop OLD_KEY",
                 "  deployer config unset shop A B --no-restart"},
-        description = "Remove config vars. Makes a new release and restarts the app unless --no-restart.")
+        description = "Remove config vars. Makes a new release and restarts the app unless --no-restart, and follows that restart until done.")
 public class ConfigUnsetCommand implements Callable<Integer> {
     private final Connection connection;
 
@@ -28,6 +29,9 @@ public class ConfigUnsetCommand implements Callable<Integer> {
 
     @Option(names = "--no-restart", description = "store only; the app sees the change at its next deploy or restart")
     boolean noRestart;
+
+    @Option(names = "--detach", description = "print the deployment the change started without following it")
+    boolean detach;
 
     @Mixin
     AppParameter app;
@@ -47,12 +51,8 @@ public class ConfigUnsetCommand implements Callable<Integer> {
             AppArguments.configKey(key);
             unset.put(key, null); // null unsets, in the API's body
         }
-        ConfigChange change = connection.client().changeConfig(name, unset, !noRestart);
-        if (json.enabled()) {
-            JsonOption.print(spec.commandLine().getOut(), change);
-        } else {
-            ConfigCommand.report(spec.commandLine().getOut(), name, change);
-        }
-        return DeployerCli.OK;
+        DeployerClient client = connection.client();
+        ConfigChange change = client.changeConfig(name, unset, !noRestart);
+        return ConfigCommand.finish(client, spec.commandLine().getOut(), name, change, json.enabled(), detach);
     }
 }

@@ -72,4 +72,38 @@ class ConfigCommandTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: PORT is set from the app's port\n");
     }
+
+    private static final String RESTARTING = "{\"set\":[\"A\"],\"unset\":[],\"restart\":true,\"vars\":[],"
+            + "\"deployment\":{\"id\":42,\"app\":\"web\",\"kind\":\"config\",\"status\":\"waiting\",\"hosts\":[]}}";
+
+    @Test
+    void setFollowsTheDeploymentTheChangeStartedAndExitsWithItsOutcome() {
+        api.answer(200, RESTARTING).answer("/api/deployments/42/events", 200, "text/event-stream",
+                "event: event\ndata: {\"id\":1,\"deployment\":42,\"at\":\"2026-01-02T03:04:05Z\",\"step\":\"restart\","
+                        + "\"outcome\":\"ok\",\"host\":\"h1\",\"message\":\"deployer-web.service restarted\"}\n\n"
+                        + "event: end\ndata: {\"id\":42,\"app\":\"web\",\"version\":5,\"kind\":\"config\","
+                        + "\"status\":\"failed\",\"reason\":\"h1: health check failed\",\"hosts\":[]}\n\n");
+
+        FakeApi.Result result = api.run("config", "set", "web", "A=1");
+
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(api.requests).extracting(FakeApi.Request::pathAndQuery)
+                .containsExactly("/api/apps/web/config", "/api/deployments/42/events");
+        assertThat(result.out()).contains("Set A on web (values hidden). Deployment 42 makes a new release")
+                .contains("deployer-web.service restarted").contains("deployment 42 failed: h1: health check failed");
+    }
+
+    @Test
+    void detachOrJsonPrintTheDeploymentWithoutFollowingIt() {
+        api.answer(200, RESTARTING);
+
+        FakeApi.Result detached = api.run("config", "unset", "web", "A", "--detach");
+        FakeApi.Result json = api.run("config", "set", "web", "A=1", "--json");
+
+        assertThat(detached.code()).isZero();
+        assertThat(detached.out()).contains("deployment 42 started, not followed");
+        assertThat(json.code()).isZero();
+        assertThat(json.out()).contains("\"deployment\" : {").contains("\"id\" : 42");
+        assertThat(api.requests).extracting(FakeApi.Request::pathAndQuery).containsOnly("/api/apps/web/config");
+    }
 }

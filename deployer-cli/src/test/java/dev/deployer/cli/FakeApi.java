@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A stand-in server on loopback: records each request and answers with one canned status and body. */
+/**
+ * A stand-in server on loopback: records each request and answers with one canned status and body, or with the
+ * answer given for that exact path (an event stream, say).
+ */
 final class FakeApi implements AutoCloseable {
     record Request(String method, String pathAndQuery, String body) {}
 
@@ -19,6 +22,9 @@ final class FakeApi implements AutoCloseable {
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String body = "{}";
+    private final Map<String, Canned> byPath = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Canned(int status, String contentType, String body) {}
 
     FakeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -27,10 +33,12 @@ final class FakeApi implements AutoCloseable {
             requests.add(new Request(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            byte[] answer = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);
-            if (status != 204) {
+            Canned canned = byPath.getOrDefault(exchange.getRequestURI().getRawPath(),
+                    new Canned(status, "application/json", body));
+            byte[] answer = canned.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", canned.contentType());
+            exchange.sendResponseHeaders(canned.status(), canned.status() == 204 ? -1 : answer.length);
+            if (canned.status() != 204) {
                 exchange.getResponseBody().write(answer);
             }
             exchange.close();
@@ -41,6 +49,12 @@ final class FakeApi implements AutoCloseable {
     FakeApi answer(int newStatus, String newBody) {
         status = newStatus;
         body = newBody;
+        return this;
+    }
+
+    /** Answers requests for exactly {@code path} (no query) with this, whatever {@link #answer(int, String)} says. */
+    FakeApi answer(String path, int newStatus, String contentType, String newBody) {
+        byPath.put(path, new Canned(newStatus, contentType, newBody));
         return this;
     }
 

@@ -31,6 +31,7 @@ import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
 import dev.deployer.server.deploy.DeploymentDao;
 import dev.deployer.server.deploy.DeploymentEvents;
+import dev.deployer.server.deploy.DeploymentObserver;
 import dev.deployer.server.deploy.DeploymentHistory;
 import dev.deployer.server.deploy.DeploymentHistoryDao;
 import dev.deployer.server.deploy.Deployments;
@@ -69,6 +70,8 @@ import dev.deployer.server.http.VersionResource;
 import dev.deployer.server.http.WebUiResource;
 import dev.deployer.server.logs.LogService;
 import dev.deployer.server.logs.LogsResource;
+import dev.deployer.server.metrics.DeploymentMetrics;
+import dev.deployer.server.metrics.MetricsEndpoint;
 import dev.deployer.server.notify.HttpWebhookSender;
 import dev.deployer.server.notify.NotificationBody;
 import dev.deployer.server.notify.NotificationsResource;
@@ -101,6 +104,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import java.time.Clock;
@@ -192,7 +196,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
                 new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
-        deployments.observe(notifier(environment, settings, webhooks, clock));
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        deployments.observe(DeploymentObserver.all(notifier(environment, settings, webhooks, clock), new DeploymentMetrics(prometheus)));
         // Waiting deployments, this server's heartbeat, and deployments of servers that stopped: one small thread.
         deployments.startTicking(environment.lifecycle().scheduledExecutorService("deployment-ticks").threads(1).build());
         environment.lifecycle().manage(new DeploymentHistory(jdbi.onDemand(DeploymentHistoryDao.class),
@@ -202,6 +207,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
                 artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)));
         LogService logs = new LogService(ssh, hosts::target, clock);
+        MetricsEndpoint.register(environment.admin(), environment.metrics(), prometheus,
+                new MetricsEndpoint.Sources(logs::followers, logs::feeds, ssh.lastLogins()::snapshot));
         // Closed when the server starts stopping, before ssh: Jetty would otherwise wait 30 s for each open log stream.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override

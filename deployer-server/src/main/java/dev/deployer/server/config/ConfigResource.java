@@ -3,6 +3,7 @@ package dev.deployer.server.config;
 import dev.deployer.api.AppName;
 import dev.deployer.api.ConfigChange;
 import dev.deployer.api.ConfigVarInfo;
+import dev.deployer.api.DeploymentInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppService;
 import dev.deployer.server.audit.AuditLog;
@@ -53,11 +54,12 @@ public class ConfigResource {
             ConfigBody parsed = ConfigBody.parse(body);
             return config.apply(app.id(), parsed.set(), parsed.unset());
         });
+        DeploymentInfo started = null;
         if (!changes.isEmpty()) {
             audit.record(caller, "config.set", app.name(), changes.describe() + (restart ? "" : "; no restart"));
-            listener.configChanged(app, caller, changes.keys(), restart);
+            started = listener.configChanged(app, caller, changes.keys(), restart).orElse(null);
         }
-        return new ConfigChange(List.copyOf(changes.set()), List.copyOf(changes.unset()), restart, masked(app));
+        return new ConfigChange(List.copyOf(changes.set()), List.copyOf(changes.unset()), restart, masked(app), started);
     }
 
     private List<ConfigVarInfo> masked(App app) {

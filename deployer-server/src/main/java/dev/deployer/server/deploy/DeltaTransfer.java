@@ -54,8 +54,11 @@ public class DeltaTransfer {
         this.patches = patches;
     }
 
-    /** Puts {@code artifact} at {@code target}: as a patch when the host holds an earlier release the server still has. */
-    StepResult<Boolean> place(HostTarget host, App app, Release release, Path artifact, String target, List<JarOnHost> onHost) {
+    /**
+     * Puts {@code artifact} at {@code target}: as a patch when the host holds an earlier release the server still has.
+     * The value is the bytes sent.
+     */
+    StepResult<Long> place(HostTarget host, App app, Release release, Path artifact, String target, List<JarOnHost> onHost) {
         long jarBytes = size(artifact);
         Optional<Base> base = newestBase(app, target, onHost);
         if (base.isEmpty()) {
@@ -69,7 +72,7 @@ public class DeltaTransfer {
         }
         try {
             long sent = sendPatch(host, release, from, outcome.patch(), target);
-            return new StepResult<>(true, "patch of " + Sizes.bytes(sent) + " against v" + from.version() + " ("
+            return new StepResult<>(sent, "patch of " + Sizes.bytes(sent) + " against v" + from.version() + " ("
                     + Sizes.share(sent, jarBytes) + " of " + Sizes.bytes(jarBytes) + "), sha256 verified on host");
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -80,17 +83,17 @@ public class DeltaTransfer {
         }
     }
 
-    /** The whole jar, as every upload goes: temp name, sha256 on the host, rename. */
-    static StepResult<Boolean> full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String why) {
+    /** The whole jar, as every upload goes: temp name, sha256 on the host, rename. The value is the bytes sent. */
+    static StepResult<Long> full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String why) {
         UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());
         if (upload.skipped()) {
-            return new StepResult<>(false, "already on host, nothing uploaded");
+            return new StepResult<>(0L, "already on host, nothing uploaded");
         }
-        return new StepResult<>(true, "uploaded " + Sizes.bytes(upload.bytesSent()) + (why == null ? "" : " (" + why + ")")
+        return new StepResult<>(upload.bytesSent(), "uploaded " + Sizes.bytes(upload.bytesSent()) + (why == null ? "" : " (" + why + ")")
                 + ", sha256 verified on host");
     }
 
-    private StepResult<Boolean> full(HostTarget host, Release release, Path artifact, String target, String why) {
+    private StepResult<Long> full(HostTarget host, Release release, Path artifact, String target, String why) {
         return full(ssh, host, release, artifact, target, why);
     }
 

@@ -68,9 +68,9 @@ public class Deployments {
         this.clock = clock;
     }
 
-    /** Who is told of each deployment's start and end (one observer; it must only queue, see {@link DeploymentObserver}). */
+    /** Who is told of each deployment's start, steps and end (one observer, guarded; {@link DeploymentObserver#all} for several). */
     public void observe(DeploymentObserver observer) {
-        this.observer = observer;
+        this.observer = GuardedObserver.of(observer);
     }
 
     /** Starts in the background; 409 when the app is busy and the caller would not wait. Waiting holds no thread. */
@@ -245,7 +245,8 @@ public class Deployments {
      * touched, and the deployment is recorded as finished (best-effort, bounded) before this returns.
      */
     private void execute(long id, App app, DeploymentRun run) {
-        StepLog log = new StepLog(events, id, app.name());
+        long started = System.nanoTime();
+        StepLog log = new StepLog(events, id, app.name(), observer);
         Release release = null;
         DeploymentStatus status = DeploymentStatus.FAILED;
         String reason = "the deployment ended without a result";
@@ -256,7 +257,7 @@ public class Deployments {
             release = prepared.release();
             dao.setRelease(id, release.id());
             dao.setStatus(id, DeploymentStatus.DEPLOYING.value());
-            tell(id, app, run, "started", release, null);
+            tell(id, app, run, "started", release, null, null);
             Optional<Release> previous = current(app);
             Map<String, Secret> previousConfig = previous.<Map<String, Secret>>map(r -> configVars.openSnapshot(r.configSnapshot()))
                     .orElse(Map.of());
@@ -278,16 +279,18 @@ public class Deployments {
         } finally {
             keepOutput(id, app, log.output());
             end(id, app.name(), release, status, reason);
-            tell(id, app, run, status.value(), release, reason);
+            tell(id, app, run, status.value(), release, reason, java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     /** Hands one moment to the observer; nothing it does (or throws) reaches the deployment. */
-    private void tell(long id, App app, DeploymentRun run, String phase, Release release, String reason) {
+    private void tell(long id, App app, DeploymentRun run, String phase, Release release, String reason,
+                      java.time.Duration took) {
         try {
             String who = dao.find(id).map(DeploymentDao.Row::createdBy).orElse(null);
             observer.observed(new DeploymentObserver.Notice(id, app.name(), run.kind().value(), phase,
-                    release == null ? null : release.version(), release == null ? null : release.commitSha(), who, reason));
+                    release == null ? null : release.version(), release == null ? null : release.commitSha(), who, reason,
+                    took));
         } catch (RuntimeException e) {
             LOG.warn("deployment={} app={} could not be told to its observers ({}); the deployment is not affected", id,
                     app.name(), e.getMessage());

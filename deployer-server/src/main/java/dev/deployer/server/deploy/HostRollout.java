@@ -58,8 +58,8 @@ public class HostRollout {
                     + " ready");
         });
         String target = layout.releaseJar(release.version());
-        return log.stepWith(host, "artifact", () -> {
-            StepResult<Boolean> placed = placeArtifact(host, app, release, artifact, target, jars);
+        long sent = log.stepWith(host, "artifact", () -> {
+            StepResult<Long> placed = placeArtifact(host, app, release, artifact, target, jars);
             boolean summed = jars.stream().anyMatch(jar -> jar.path().equals(target) && jar.summed()
                     && jar.sha256().equals(release.artifactSha256()));
             if (!summed) {
@@ -67,6 +67,8 @@ public class HostRollout {
             }
             return placed;
         });
+        log.uploaded(host, sent);
+        return sent > 0;
     }
 
     /** The sum file of a jar now in place and checked (by sha256 on the host, or as the hard link of one that was). */
@@ -74,12 +76,13 @@ public class HostRollout {
         ssh.writeFile(host, step, path, (sha256 + "\n").getBytes(StandardCharsets.US_ASCII), "0644", "root:root");
     }
 
-    private StepResult<Boolean> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target,
+    /** The bytes sent (0: the jar was on the host already). */
+    private StepResult<Long> placeArtifact(HostTarget host, App app, Release release, Path artifact, String target,
             List<DeltaTransfer.JarOnHost> jars) {
         Optional<String> onHost = jars.stream().filter(jar -> jar.sha256().equals(release.artifactSha256()))
                 .map(DeltaTransfer.JarOnHost::path).min(Comparator.comparing((String path) -> !path.equals(target)));
         if (onHost.isPresent() && onHost.get().equals(target)) {
-            return new StepResult<>(false, "already on host, nothing uploaded");
+            return new StepResult<>(0L, "already on host, nothing uploaded");
         }
         if (jars.stream().anyMatch(jar -> jar.path().equals(target) && jar.summed())) {
             // A sum file naming another jar (an app of that name deleted and made again): gone before the jar changes,
@@ -89,7 +92,7 @@ public class HostRollout {
         if (onHost.isPresent()) {
             ssh.run(host, "artifact", ReleaseCommands.linkExisting(onHost.get(), target, suffix()).privileged(host.root()),
                     STEP_TIMEOUT);
-            return new StepResult<>(false, "linked from " + onHost.get() + ", nothing uploaded");
+            return new StepResult<>(0L, "linked from " + onHost.get() + ", nothing uploaded");
         }
         if (artifact == null) {
             throw new IllegalStateException("the artifact " + release.artifactSha256().substring(0, 12)

@@ -19,6 +19,7 @@ import dev.deployer.server.repos.AppRepositories;
 import dev.deployer.server.build.Formation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -97,11 +98,11 @@ public class ReleaseFlow implements ConfigChangeListener {
     }
 
     @Override
-    public void configChanged(App app, Caller caller, SortedSet<String> changedKeys, boolean restart) {
+    public Optional<DeploymentInfo> configChanged(App app, Caller caller, SortedSet<String> changedKeys, boolean restart) {
         if (!restart) {
-            return;
+            return Optional.empty();
         }
-        deployments.current(app).ifPresent(current -> deployments.start(app,
+        return deployments.current(app).map(current -> deployments.start(app,
                 new ConfigRun(releases, configVars, artifacts, current, changedKeys, caller.name()), caller.name(), true));
     }
 

@@ -1,6 +1,7 @@
 package dev.deployer.server.deploy;
 
 import dev.deployer.server.ssh.HostTarget;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -16,12 +17,19 @@ public class StepLog {
     private final DeploymentEvents events;
     private final long deployment;
     private final String app;
+    private final DeploymentObserver observer;
     private final OutputTail output = new OutputTail(OUTPUT_TAIL_CHARS);
 
     public StepLog(DeploymentEvents events, long deployment, String app) {
+        this(events, deployment, app, DeploymentObserver.NONE);
+    }
+
+    /** {@code observer} hears of each step that ends and each upload; it is guarded, so it never changes a step. */
+    public StepLog(DeploymentEvents events, long deployment, String app, DeploymentObserver observer) {
         this.events = events;
         this.deployment = deployment;
         this.app = app;
+        this.observer = GuardedObserver.of(observer);
     }
 
     public void step(HostTarget host, String step, Supplier<String> work) {
@@ -33,12 +41,23 @@ public class StepLog {
         long started = System.nanoTime();
         try {
             StepResult<T> result = work.get();
-            events.emit(deployment, app, hostName, step, "ok", (System.nanoTime() - started) / 1_000_000, result.message());
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            events.emit(deployment, app, hostName, step, "ok", tookMs, result.message());
+            observer.stepEnded(app, hostName, step, true, Duration.ofMillis(tookMs));
             return result.value();
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            events.emit(deployment, app, hostName, step, "failed", (System.nanoTime() - started) / 1_000_000, message);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            events.emit(deployment, app, hostName, step, "failed", tookMs, message);
+            observer.stepEnded(app, hostName, step, false, Duration.ofMillis(tookMs));
             throw e instanceof StepFailure failure ? failure : new StepFailure(hostName, step, message, e);
+        }
+    }
+
+    /** Artifact bytes sent to {@code host}, for the observer (metrics); nothing when none were. */
+    void uploaded(HostTarget host, long bytes) {
+        if (bytes > 0) {
+            observer.uploaded(app, host == null ? null : host.name(), bytes);
         }
     }
 

@@ -104,6 +104,16 @@ public class LogService implements AutoCloseable {
         return follow;
     }
 
+    /** Clients following logs now (one per open {@code logs -f}, whatever its number of hosts). */
+    public int followers() {
+        return following.size();
+    }
+
+    /** Remote {@code journalctl --follow} streams running now: one per followed app and host, shared by its followers. */
+    public int feeds() {
+        return feeds.size();
+    }
+
     /** Threads for reads, reconnects and the writers of followed streams: none of them may wait on a request thread. */
     Executor workers() {
         return workers;

@@ -22,16 +22,30 @@ final class SshConnector {
     private final Path privateKey;
     private final SshLimits limits;
     private final SshLiveness liveness;
+    private final LastLogins lastLogins;
 
-    SshConnector(Path privateKey, SshLimits limits, SshLiveness liveness) {
+    SshConnector(Path privateKey, SshLimits limits, SshLiveness liveness, LastLogins lastLogins) {
         this.privateKey = privateKey;
         this.limits = limits;
         this.liveness = liveness;
+        this.lastLogins = lastLogins;
         // keepalive@openssh.com wants a reply: a live host sends something every interval, so silence means it is gone.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     }
 
+    /** A logged-in client; whether the login worked is noted in {@link LastLogins}. */
     SSHClient connect(HostTarget target, String step) {
+        try {
+            SSHClient client = login(target, step);
+            lastLogins.succeeded(target.name());
+            return client;
+        } catch (RuntimeException e) {
+            lastLogins.failed(target.name());
+            throw e;
+        }
+    }
+
+    private SSHClient login(HostTarget target, String step) {
         PinnedHostKey verifier = new PinnedHostKey(target.hostKey());
         SSHClient client = newClient(verifier);
         try {

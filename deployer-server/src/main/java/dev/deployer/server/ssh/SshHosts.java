@@ -26,6 +26,7 @@ public final class SshHosts implements HostAccess, AutoCloseable {
     private final ExecutorService io;
     private final CommandExecution execution;
     private final RemoteFiles files;
+    private final LastLogins lastLogins = new LastLogins();
 
     public SshHosts(ServerKeyPair keyPair, SshLimits limits) {
         this(keyPair, limits, SshLiveness.defaults());
@@ -34,7 +35,7 @@ public final class SshHosts implements HostAccess, AutoCloseable {
     public SshHosts(ServerKeyPair keyPair, SshLimits limits, SshLiveness liveness) {
         SshjLogging.quietExpectedFailures();
         this.limits = limits;
-        this.connector = new SshConnector(keyPair.privateKeyFile(), limits, liveness);
+        this.connector = new SshConnector(keyPair.privateKeyFile(), limits, liveness, lastLogins);
         this.connections = new HostConnections(connector, limits, liveness.idleExpiry());
         this.io = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "ssh-io");
@@ -47,6 +48,11 @@ public final class SshHosts implements HostAccess, AutoCloseable {
 
     public SshLimits limits() {
         return limits;
+    }
+
+    /** Whether the last login to each host tried since start succeeded (the hosts-reachable metric). */
+    public LastLogins lastLogins() {
+        return lastLogins;
     }
 
     /** Runs {@code command}; a non-zero exit throws {@link RemoteFailure} with the exit code and stderr tail. */
@@ -133,10 +139,11 @@ public final class SshHosts implements HostAccess, AutoCloseable {
         }
     }
 
-    /** Drops the pooled connection to a host: after its key was re-pinned or it was removed. */
+    /** Drops the pooled connection to a host, and what its last login said: after its key was re-pinned or it was removed. */
     @Override
     public void forget(String hostName) {
         connections.forget(hostName);
+        lastLogins.forget(hostName);
     }
 
     CommandResult execute(HostTarget host, String step, RemoteCommand command, InputStream stdin, Duration timeout,

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deployer.api.AppRequest;
 import dev.deployer.api.ConfigChange;
 import dev.deployer.api.ConfigVarInfo;
+import dev.deployer.api.DeploymentInfo;
 import dev.deployer.server.apps.AppDao;
 import dev.deployer.server.apps.AppDaoTest;
 import dev.deployer.server.apps.AppRemover;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,10 +39,13 @@ class ConfigResourceTest {
             AppRemover.NONE, Clock.systemUTC());
     private static final List<String> CHANGES = new CopyOnWriteArrayList<>();
     private static final List<String> KEYS = new CopyOnWriteArrayList<>();
+    /** What the deploy engine answers for a config change of app "restarted". */
+    private static final DeploymentInfo STARTED = new DeploymentInfo(77, "restarted", null, "config", null, "waiting", null,
+            "deployer-token", Instant.parse("2026-01-02T03:04:05Z"), null, List.of());
 
     static {
         AppDaoTest.host(AUTH.db.jdbi(), "h1");
-        for (String app : List.of("api", "quiet", "strict", "viewed", "keyed")) {
+        for (String app : List.of("api", "quiet", "strict", "viewed", "keyed", "restarted")) {
             APPS.create(AppRequest.create(app, List.of("h1")));
         }
     }
@@ -49,6 +55,7 @@ class ConfigResourceTest {
                     (app, caller, keys, restart) -> {
                         CHANGES.add(app.name() + " by " + caller.name() + " restart=" + restart);
                         KEYS.add(app.name() + " " + keys);
+                        return restart && app.name().equals("restarted") ? Optional.of(STARTED) : Optional.empty();
                     }, AUDIT))
             .build();
 
@@ -128,5 +135,19 @@ class ConfigResourceTest {
         assertThat(unset.getStatus()).isEqualTo(200);
         assertThat(KEYS).containsSubsequence("keyed [A_KEY, B_KEY]", "keyed [A_KEY, C_KEY]");
         assertThat(String.join(" ", KEYS)).doesNotContain(PLAIN);
+    }
+
+    @Test
+    void aChangeThatStartsADeploymentAnswersWithItAndOneThatDoesNotSaysNull() {
+        ConfigChange restarted = as(AUTH.deployer, "/api/apps/restarted/config").put(Entity.json("{\"A\": \"1\"}"),
+                ConfigChange.class);
+        ConfigChange stored = RESOURCES.target("/api/apps/restarted/config").queryParam("restart", "false").request()
+                .header("Authorization", bearer(AUTH.deployer)).put(Entity.json("{\"A\": \"2\"}"), ConfigChange.class);
+        String unchanged = as(AUTH.deployer, "/api/apps/restarted/config").put(Entity.json("{\"A\": \"2\"}"), String.class);
+
+        assertThat(restarted.set()).containsExactly("A");
+        assertThat(restarted.deployment()).isEqualTo(STARTED);
+        assertThat(stored.deployment()).isNull();
+        assertThat(unchanged).contains("\"set\":[]").contains("\"deployment\":null");
     }
 }

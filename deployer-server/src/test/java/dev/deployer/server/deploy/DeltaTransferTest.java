@@ -84,6 +84,10 @@ class DeltaTransferTest {
         assertThat(hosts.calls().startingWith("upload " + TARGET + "\n").isEmpty()).isTrue();
         assertThat(artifactMessages()).hasSize(3).allSatisfy(message -> assertThat(message)
                 .matches("patch of [0-9.]+ (bytes|KiB) against v3 \\(0\\.[0-9]{2} % of 2\\.0 MiB\\), sha256 verified on host"));
+
+        // What the metrics count: the patch's bytes, not the jar's.
+        assertThat(fixture.observed.starting("uploaded shop ")).hasSize(3).allSatisfy(call -> assertThat(
+                Long.parseLong(call.substring(call.lastIndexOf(' ') + 1))).isPositive().isLessThan(Files.size(v4Jar) / 100));
     }
 
     @Test
@@ -93,6 +97,10 @@ class DeltaTransferTest {
         assertThat(hosts.calls().on("web2").inStep("artifact").texts()).containsExactly("upload " + TARGET,
                 "write " + TARGET + ".sha256");
         assertThat(artifactMessages()).containsOnly("uploaded 2.0 MiB (no earlier release on host), sha256 verified on host");
+
+        long jar = Files.size(v4Jar);
+        assertThat(fixture.observed.starting("uploaded ")).containsExactlyInAnyOrder("uploaded shop web1 " + jar,
+                "uploaded shop web2 " + jar, "uploaded shop web3 " + jar);
     }
 
     @Test
@@ -150,7 +158,7 @@ class DeltaTransferTest {
 
     private void run() {
         RolloutPlan plan = new RolloutPlan(deployment, fixture.app, fixture.targets(), v4, Map.of(), v4Jar, Optional.empty(), Map.of());
-        rolling.run(plan, new StepLog(fixture.events, deployment, "shop"));
+        rolling.run(plan, new StepLog(fixture.events, deployment, "shop", fixture.observed));
     }
 
     private List<String> artifactMessages() {

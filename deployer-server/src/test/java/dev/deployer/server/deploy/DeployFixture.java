@@ -50,6 +50,8 @@ final class DeployFixture implements AutoCloseable {
     final ReleaseDao releaseDao = db.jdbi().onDemand(ReleaseDao.class);
     final ReleaseService releases = new ReleaseService(releaseDao, configVars, clock);
     final DeploymentDao dao = db.jdbi().onDemand(DeploymentDao.class);
+    /** Told what deployments do, as the server's metrics are (a test may observe with another instead). */
+    final RecordingObserver observed = new RecordingObserver();
     final DeploymentEvents events = new DeploymentEvents(dao, clock);
     final Path artifactRoot;
     final ArtifactStore artifacts;
@@ -73,6 +75,7 @@ final class DeployFixture implements AutoCloseable {
         retention = new Retention(hosts, releaseDao, artifacts);
         deployments = new Deployments(apps, targets, releaseDao, dao, events, rolling, configVars, retention, runner,
                 new AppLocks(db.jdbi().onDemand(AppLockDao.class), "test-server", clock), clock);
+        deployments.observe(observed);
         hostNames.forEach(name -> Rows.host(db.jdbi(), name));
         App created = apps.create(AppRequest.create("shop", hostNames).withRun(8080, null, "/health")).app();
         db.jdbi().useHandle(h -> h.execute("UPDATE apps SET health_timeout_seconds = 1, batch_size = ? WHERE id = ?",

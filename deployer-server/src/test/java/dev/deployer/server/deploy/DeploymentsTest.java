@@ -108,6 +108,36 @@ class DeploymentsTest {
     }
 
     @Test
+    void theObserverIsToldEachDeploymentsKindOutcomeAndStepsButNoUploadWhenTheJarIsOnTheHosts() throws Exception {
+        fixture.deployed(fixture.newRelease("v1"));
+        hosts.when("web1", "GET :8080/health").answersHttp(500);
+
+        DeploymentInfo failed = deployV2(event -> {});
+
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(fixture.observed.starting("ended ")).containsExactly("ended shop deploy succeeded ran", "ended shop deploy failed ran");
+        assertThat(fixture.observed.calls).contains("step shop web1 health failed", "step shop web2 artifact ok");
+        assertThat(fixture.observed.starting("uploaded ")).isEmpty();
+    }
+
+    @Test
+    void anObserverThatThrowsAtEveryCallChangesNoOutcomeAndNoRevert() throws Exception {
+        fixture.observed.failing = true;
+        fixture.deployed(fixture.newRelease("v1"));
+        hosts.when("web1", "GET :8080/health").answersHttp(500);
+
+        DeploymentInfo done = deployV2(event -> {});
+
+        assertThat(done.status()).isEqualTo("failed");
+        assertThat(done.reason()).startsWith("web1: health: not healthy within 1 s");
+        assertThat(done.hosts()).extracting(h -> h.host() + " " + h.state()).containsExactly("web1 failed", "web2 staged", "web3 staged");
+        assertThat(hosts.calls().on("web1").after("GET :8080/health").texts()).anyMatch(t -> t.contains(SWITCH_TO_V1));
+        assertThat(deployments.current(fixture.app)).map(Release::version).contains(1);
+        assertThat(fixture.observed.starting("ended ")).containsExactly("ended shop deploy succeeded ran", "ended shop deploy failed ran");
+        assertEnded(done);
+    }
+
+    @Test
     void aLostLinkOnTheCanaryFailsTheDeploymentNamingTheHostAndStep() throws Exception {
         fixture.deployed(fixture.newRelease("v1"));
         hosts.when("web1", "rm -f -- /opt/deployer/shop/current").once().fails(RemoteFailure.Kind.LINK_LOST);

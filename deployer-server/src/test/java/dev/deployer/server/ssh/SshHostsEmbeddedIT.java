@@ -71,6 +71,22 @@ class SshHostsEmbeddedIT {
     }
 
     @Test
+    void lastLoginsSayWhetherEachHostsLastLoginWorkedUntilTheHostIsForgotten() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HostTarget gone = new HostTarget("h2", "127.0.0.1", closed, "root", host.hostKey(), host.fingerprint());
+
+        ssh.run(host, "probe", RemoteCommand.of("true"));
+        assertThatThrownBy(() -> ssh.run(gone, "probe", RemoteCommand.of("true"))).isInstanceOf(RemoteFailure.class);
+
+        assertThat(ssh.lastLogins().snapshot()).containsExactly(java.util.Map.entry("h1", true), java.util.Map.entry("h2", false));
+        ssh.forget("h2");
+        assertThat(ssh.lastLogins().snapshot()).containsOnlyKeys("h1");
+    }
+
+    @Test
     void resultCarriesExitCodeStdoutAndStderr() {
         CommandResult result = ssh.runAllowingFailure(host, "probe", RemoteCommand.of("sh", "-c", "echo out; echo err >&2; exit 3"));
         assertThat(result).isEqualTo(new CommandResult(3, "out\n", "err\n"));
