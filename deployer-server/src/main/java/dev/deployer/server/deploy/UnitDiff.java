@@ -53,10 +53,10 @@ final class UnitDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 edits.add(" " + a.get(i++));
                 j++;
-            } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-                edits.add("+" + b.get(j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
                 edits.add("-" + a.get(i++));
+            } else {
+                edits.add("+" + b.get(j++));
             }
         }
         return edits;
