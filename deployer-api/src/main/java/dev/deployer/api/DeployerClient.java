@@ -107,6 +107,11 @@ public class DeployerClient {
         return send("POST", "api/apps/" + encode(app) + "/deploy", new DeployRequest(ref, waitTurn), new TypeReference<>() {});
     }
 
+    /** {@code deploy --dry-run}: what a deploy of {@code ref} would change on each host; nothing is changed. */
+    public DeployPlan dryRun(String app, String ref) {
+        return send("POST", "api/apps/" + encode(app) + "/deploy", new DeployRequest(ref, null, true), new TypeReference<>() {});
+    }
+
     public DeploymentInfo scale(String app, java.util.Map<String, Integer> counts, boolean waitTurn) {
         return send("POST", "api/apps/" + encode(app) + "/scale", new ScaleRequest(counts, waitTurn), new TypeReference<>() {});
     }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer deploy shop",
                 "  deployer deploy shop --ref v1.4.0 --wait",
-                "  deployer deploy shop --detach"},
-        description = "Build a ref (default: the app's branch) and deploy it; follows progress until done.")
+                "  deployer deploy shop --dry-run --ref v1.4.0"},
+        description = "Build a ref (default: the app's branch) and deploy it; follows progress until done."
+                + " With --dry-run: what would change on each host, changing nothing.")
 public class DeployCommand implements Callable<Integer> {
     private final Connection connection;
 
@@ -33,6 +34,13 @@ public class DeployCommand implements Callable<Integer> {
     @Option(names = "--detach", description = "start and print the deployment id without following it")
     boolean detach;
 
+    @Option(names = "--dry-run", description = "print per host what a deploy would change (unit, env keys, bytes, processes);"
+            + " changes nothing (the commit may be built, within 40 s)")
+    boolean dryRun;
+
+    @Mixin
+    JsonOption json;
+
     public DeployCommand(DeployerCli.Environment environment) {
         this.connection = new Connection(environment);
     }
@@ -44,6 +52,15 @@ public class DeployCommand implements Callable<Integer> {
             Validation.check(() -> Names.ref(ref));
         }
         DeployerClient client = connection.client();
+        if (dryRun) {
+            var plan = client.dryRun(name, ref);
+            if (json.enabled()) {
+                JsonOption.print(spec.commandLine().getOut(), plan);
+            } else {
+                PlanPrinter.print(spec.commandLine().getOut(), plan);
+            }
+            return DeployerCli.OK;
+        }
         var started = client.deploy(name, ref, waitTurn.enabled());
         if (detach) {
             spec.commandLine().getOut().println(started.id());

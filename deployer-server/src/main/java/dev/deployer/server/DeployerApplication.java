@@ -29,6 +29,7 @@ import dev.deployer.server.deploy.AppLockDao;
 import dev.deployer.server.deploy.AppLocks;
 import dev.deployer.server.deploy.AppStatusReader;
 import dev.deployer.server.deploy.DeployResource;
+import dev.deployer.server.deploy.DryRun;
 import dev.deployer.server.deploy.DeploymentDao;
 import dev.deployer.server.deploy.DeploymentEvents;
 import dev.deployer.server.deploy.DeploymentObserver;
@@ -191,7 +192,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         // Delta transfer: a host holding an earlier release gets a zstd patch against it instead of the whole jar.
         DeltaTransfer delta = new DeltaTransfer(ssh, artifacts, new JarPatches(ProcessFactory.SYSTEM, DeltaCommands.ZSTD,
                 dataDir.root().resolve("patches"), Duration.ofSeconds(60)));
-        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health, delta), new SlotRollout(ssh, health, clock),
+        SlotRollout slotRollout = new SlotRollout(ssh, health, clock);
+        RollingDeploy rolling = new RollingDeploy(new HostRollout(ssh, health, delta), slotRollout,
                 new ProcessRollout(ssh, Duration.ofSeconds(2)), new ReleasePhase(ssh, ReleasePhase.LIMIT), deploymentDao, hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
@@ -204,7 +206,10 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 Duration.ofDays(settings.limits().retentionDays()),
                 environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
-        ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
+        ReleaseService releaseService = new ReleaseService(releaseDao, configVars, clock);
+        DryRun dryRun = new DryRun(repositories, builder, artifacts, releaseService, configVars, deployments, hosts::target, ssh,
+                slotRollout, delta, hostWork);
+        ReleaseFlow flow = new ReleaseFlow(apps, deployments, releaseService, configVars,
                 artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)));
         LogService logs = new LogService(ssh, hosts::target, clock);
         MetricsEndpoint.register(environment.admin(), environment.metrics(), prometheus,
@@ -233,7 +238,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new AppsResource(apps, audit));
         environment.jersey().register(new ConfigResource(apps, configVars, flow, audit));
         environment.jersey().register(new BuildCacheResource(builder, name -> apps.find(name).isPresent(), audit));
-        environment.jersey().register(new DeployResource(flow, audit));
+        environment.jersey().register(new DeployResource(flow, dryRun, audit));
         environment.jersey().register(new RollbackResource(flow, audit));
         environment.jersey().register(new ScaleResource(flow, audit));
         environment.jersey().register(new ReleasesResource(flow));

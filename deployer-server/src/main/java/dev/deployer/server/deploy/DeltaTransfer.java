@@ -83,6 +83,18 @@ public class DeltaTransfer {
         }
     }
 
+    /**
+     * What {@link #place} would send, without making a patch or touching the host: the release it would patch against
+     * and the patch's size when that patch was made before (empty bytes: known once made); empty: the whole jar.
+     */
+    Optional<PlannedPatch> planned(App app, String target, String targetSha, List<JarOnHost> onHost) {
+        return newestBase(app, target, onHost).map(base -> new PlannedPatch(base.version(),
+                patches.known(base.sha256(), targetSha).map(outcome -> outcome.made() ? outcome.patch().bytes() : -1L)));
+    }
+
+    /** A patch a deploy would make against release {@code base}: its bytes if made before, -1 if made and refused (whole jar). */
+    record PlannedPatch(int base, Optional<Long> bytes) {}
+
     /** The whole jar, as every upload goes: temp name, sha256 on the host, rename. The value is the bytes sent. */
     static StepResult<Long> full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String why) {
         UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());

@@ -110,6 +110,15 @@ public class JarPatches {
         return outcome;
     }
 
+    /** The patch from {@code baseSha} to {@code targetSha} when one was made already (a dry run makes none); empty otherwise. */
+    public java.util.Optional<Outcome> known(String baseSha, String targetSha) {
+        CompletableFuture<Outcome> found;
+        synchronized (kept) {
+            found = kept.get(baseSha + "-" + targetSha);
+        }
+        return found != null && found.isDone() ? java.util.Optional.of(found.join()) : java.util.Optional.empty();
+    }
+
     private Outcome make(Path base, Path target, Path out) {
         long baseBytes = size(base);
         long targetBytes = size(target);

@@ -41,6 +41,59 @@ public class ProcessRollout {
 
     /** Makes the host run {@code release}'s processes; empty: none (a first deploy reverted). */
     public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, StepLog log) {
+        Changes changes = changes(app.name(), release, listed(host, app.name()));
+        if (changes.none()) {
+            return;
+        }
+        boolean root = host.root();
+        log.step(host, "processes", () -> {
+            HostLayout layout = new HostLayout(app.name());
+            if (!changes.stop().isEmpty()) {
+                ssh.runAllowingFailure(host, "processes", ProcessCommands.stop(changes.stop()).privileged(root), STEP_TIMEOUT);
+            }
+            boolean reload = !changes.stale().isEmpty();
+            if (!changes.stale().isEmpty()) {
+                ssh.run(host, "processes", ProcessCommands.removeTemplates(changes.stale()).privileged(root), STEP_TIMEOUT);
+            }
+            if (!changes.wanted().isEmpty()) {
+                // The same env file as the web unit's; with slots nothing else writes it, so it is written here too.
+                ssh.writeFile(host, "processes", layout.envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
+            }
+            for (Map.Entry<String, List<String>> type : changes.wanted().entrySet()) {
+                reload |= writeIfChanged(host, HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
+                        SystemdUnit.forProcess(app.name(), type.getKey(), type.getValue()));
+            }
+            if (reload) {
+                ssh.run(host, "processes", HostCommands.daemonReload().privileged(root), STEP_TIMEOUT);
+            }
+            if (!changes.start().isEmpty()) {
+                ssh.run(host, "processes", ProcessCommands.restart(changes.start()).privileged(root), STEP_TIMEOUT);
+                check(host, changes.start());
+            }
+            return summary(changes.counts(), changes.start(), changes.stop());
+        });
+    }
+
+    /**
+     * What {@link #apply} does on a host: the types wanted (their command words) and counts, the instances it stops,
+     * the templates of types gone it removes, the instances it (re)starts. {@code none}: nothing at all to do.
+     */
+    record Changes(Map<String, List<String>> wanted, Map<String, Integer> counts, List<String> stop, List<String> stale,
+                   List<String> start) {
+        boolean none() {
+            return wanted.isEmpty() && stop.isEmpty() && stale.isEmpty();
+        }
+    }
+
+    /** One round trip, read-only: instance unit names, then template file names ({@code ...@.service}). */
+    List<String> listed(HostTarget host, String app) {
+        return ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app)
+                .then(ProcessCommands.listTemplates(app)).privileged(host.root()), STEP_TIMEOUT).stdout().lines()
+                .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
+    }
+
+    /** Pure: what making {@code release}'s processes run does on a host that {@link #listed} {@code listed}. */
+    static Changes changes(String app, Optional<Release> release, List<String> listed) {
         Map<String, List<String>> wanted = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Formation formation = release.map(Release::scale).orElse(Formation.NONE);
@@ -48,49 +101,22 @@ public class ProcessRollout {
             wanted.put(p.type(), p.words());
             counts.put(p.type(), formation.count(p.type()));
         });
-        boolean root = host.root();
-        // One round trip: instance lines ("UNIT LOAD ACTIVE SUB DESCRIPTION") then template file names ("...@.service").
-        List<String> listed = ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app.name())
-                .then(ProcessCommands.listTemplates(app.name())).privileged(root), STEP_TIMEOUT).stdout().lines()
-                .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
-        List<String> running = listed.stream().filter(u -> ProcessCommands.parse(app.name(), u).isPresent()).toList();
-        List<String> templates = listed.stream().filter(f -> ProcessCommands.templateType(app.name(), f).isPresent()).toList();
-        if (wanted.isEmpty() && running.isEmpty() && templates.isEmpty()) {
-            return;
+        List<String> running = listed.stream().filter(u -> ProcessCommands.parse(app, u).isPresent()).toList();
+        List<String> templates = listed.stream().filter(f -> ProcessCommands.templateType(app, f).isPresent()).toList();
+        List<String> stop = running.stream().filter(unit -> ProcessCommands.parse(app, unit)
+                .map(i -> i.number() > counts.getOrDefault(i.type(), 0)).orElse(false)).toList();
+        List<String> stale = templates.stream().filter(f -> !wanted.containsKey(ProcessCommands.templateType(app, f).get())).toList();
+        List<String> start = new ArrayList<>();
+        HostLayout layout = new HostLayout(app);
+        for (String type : wanted.keySet()) {
+            for (int n = 1; n <= counts.get(type); n++) {
+                start.add(layout.processUnitName(type, n));
+            }
         }
-        log.step(host, "processes", () -> {
-            HostLayout layout = new HostLayout(app.name());
-            List<String> stop = running.stream().filter(unit -> ProcessCommands.parse(app.name(), unit)
-                    .map(i -> i.number() > counts.getOrDefault(i.type(), 0)).orElse(false)).toList();
-            if (!stop.isEmpty()) {
-                ssh.runAllowingFailure(host, "processes", ProcessCommands.stop(stop).privileged(root), STEP_TIMEOUT);
-            }
-            List<String> stale = templates.stream().filter(f -> !wanted.containsKey(ProcessCommands.templateType(app.name(), f).get())).toList();
-            boolean reload = !stale.isEmpty();
-            if (!stale.isEmpty()) {
-                ssh.run(host, "processes", ProcessCommands.removeTemplates(stale).privileged(root), STEP_TIMEOUT);
-            }
-            List<String> start = new ArrayList<>();
-            if (!wanted.isEmpty()) {
-                // The same env file as the web unit's; with slots nothing else writes it, so it is written here too.
-                ssh.writeFile(host, "processes", layout.envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
-            }
-            for (Map.Entry<String, List<String>> type : wanted.entrySet()) {
-                reload |= writeIfChanged(host, HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
-                        SystemdUnit.forProcess(app.name(), type.getKey(), type.getValue()));
-                for (int n = 1; n <= counts.get(type.getKey()); n++) {
-                    start.add(layout.processUnitName(type.getKey(), n));
-                }
-            }
-            if (reload) {
-                ssh.run(host, "processes", HostCommands.daemonReload().privileged(root), STEP_TIMEOUT);
-            }
-            if (!start.isEmpty()) {
-                ssh.run(host, "processes", ProcessCommands.restart(start).privileged(root), STEP_TIMEOUT);
-                check(host, start);
-            }
-            return summary(counts, start, stop);
-        });
+        if (wanted.isEmpty() && running.isEmpty() && templates.isEmpty()) {
+            return new Changes(Map.of(), Map.of(), List.of(), List.of(), List.of());
+        }
+        return new Changes(wanted, counts, stop, stale, List.copyOf(start));
     }
 
     private void check(HostTarget host, List<String> units) {

@@ -33,10 +33,24 @@ public class ReleaseService {
     /** A release of {@code procfile}'s process types (empty: the default web process) scaled to {@code formation}. */
     public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
                           Optional<Procfile> procfile, Formation formation, String description, String actor) {
-        List<String> web = procfile.flatMap(Procfile::web).map(Procfile.Process::words).orElse(List.of());
         return dao.insertNext(app.id(), commit, artifactSha256, artifactSize, configVars.sealSnapshot(config),
-                SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()), web)), description, actor,
+                unitText(app, procfile), description, actor,
                 clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation));
+    }
+
+    /**
+     * The release a {@link #create} of these would make, not stored: the next version, the unit rendered the same way.
+     * What a dry run plans with; its id is 0 and its config snapshot empty (the dry run holds the config itself).
+     */
+    public Release draft(App app, String commit, String artifactSha256, long artifactSize, Optional<Procfile> procfile,
+                         Formation formation, String actor) {
+        return new Release(0, app.id(), dao.nextVersion(app.id()), commit, artifactSha256, artifactSize, null, unitText(app, procfile),
+                "dry run", "pending", actor, clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation));
+    }
+
+    private static String unitText(App app, Optional<Procfile> procfile) {
+        List<String> web = procfile.flatMap(Procfile::web).map(Procfile.Process::words).orElse(List.of());
+        return SystemdUnit.render(new SystemdUnit.Spec(app.name(), JavaOptions.words(app.javaOptions()), web));
     }
 
     /** A new release that copies {@code source}: artifact, config snapshot, unit, processes and formation as they were. */

@@ -54,6 +54,7 @@ class RoleMatrixIT {
                 new Endpoint("POST", "api/apps/noapp/notifications", "{}", Role.DEPLOYER),
                 new Endpoint("DELETE", "api/apps/noapp/notifications/1", null, Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/deploy", "{}", Role.DEPLOYER),
+                new Endpoint("POST", "api/apps/noapp/deploy", "{\"dryRun\":true}", Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/rollback", "{}", Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/scale", "{\"counts\":{\"worker\":1}}", Role.DEPLOYER),
                 new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
