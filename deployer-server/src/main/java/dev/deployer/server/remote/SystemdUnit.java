@@ -18,6 +18,13 @@ public final class SystemdUnit {
         }
     }
 
+    /**
+     * Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp. Every process of an
+     * app (its unit, a one-off run) gets the same list, so they cannot drift apart.
+     */
+    public static final List<String> HARDENING = List.of("NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectSystem=strict",
+            "ProtectHome=yes");
+
     /** SIGTERM starts the JVM's shutdown hooks; this is how long they get to drain before SIGKILL. */
     static final int STOP_TIMEOUT_SECONDS = 30;
 
@@ -25,7 +32,7 @@ public final class SystemdUnit {
 
     public static String render(Spec app) {
         HostLayout layout = new HostLayout(app.app());
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "# Written by deployer for app " + app.app() + ": edits here are overwritten by the next release.",
                 "[Unit]",
                 "Description=deployer app " + app.app(),
@@ -33,11 +40,9 @@ public final class SystemdUnit {
                 "After=network-online.target",
                 "",
                 "[Service]",
-                "Type=exec",
-                "User=" + layout.user(),
-                "Group=" + layout.user(),
-                "EnvironmentFile=" + layout.envFile(),
-                "StateDirectory=" + layout.stateDirectoryName(),
+                "Type=exec"));
+        lines.addAll(identity(layout, layout.envFile()));
+        lines.addAll(List.of(
                 "WorkingDirectory=" + layout.stateDir(),
                 "ExecStart=" + execStart(app, layout),
                 "Restart=on-failure",
@@ -47,16 +52,16 @@ public final class SystemdUnit {
                 "TimeoutStopSec=" + STOP_TIMEOUT_SECONDS,
                 "StandardOutput=journal",
                 "StandardError=journal",
-                "SyslogIdentifier=" + app.app(),
-                // Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp.
-                "NoNewPrivileges=yes",
-                "PrivateTmp=yes",
-                "ProtectSystem=strict",
-                "ProtectHome=yes",
-                "",
-                "[Install]",
-                "WantedBy=multi-user.target",
-                "");
+                "SyslogIdentifier=" + app.app()));
+        lines.addAll(HARDENING);
+        lines.addAll(List.of("", "[Install]", "WantedBy=multi-user.target", ""));
+        return String.join("\n", lines);
+    }
+
+    /** Who an app's process runs as and with what: its user and group, its env file, its state dir. */
+    public static List<String> identity(HostLayout layout, String envFile) {
+        return List.of("User=" + layout.user(), "Group=" + layout.user(), "EnvironmentFile=" + envFile,
+                "StateDirectory=" + layout.stateDirectoryName());
     }
 
     private static String execStart(Spec app, HostLayout layout) {
