@@ -9,8 +9,4 @@ import java.util.List;
  * @param host           one of the app's hosts (default: the first)
  * @param timeoutSeconds the time limit, 1..3600 (default 600): systemd stops the command there
  */
-public record RunRequest(List<String> command, String host, Integer timeoutSeconds) {
-    public RunRequest {
-        command = command == null ? null : List.copyOf(command);
-    }
-}
+public record RunRequest(List<String> command, String host, Integer timeoutSeconds) {}
