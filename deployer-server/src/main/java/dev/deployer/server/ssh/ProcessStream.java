@@ -53,7 +53,7 @@ final class ProcessStream implements RemoteProcess {
             io.submit(() -> stream.pump(target, step, stream.command.getErrorStream(), true, serialized));
             return stream;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(session);
+            PtyStream.closeQuietly(session);
             lease.release().run();
             throw e instanceof RemoteFailure failure ? failure : RemoteFailure.connectionLost(target, step, e);
         }
@@ -67,7 +67,7 @@ final class ProcessStream implements RemoteProcess {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeQuietly(session);
+            PtyStream.closeQuietly(session);
             exit.completeExceptionally(new IllegalStateException("closed before the command ended"));
             free();
         }
@@ -88,7 +88,7 @@ final class ProcessStream implements RemoteProcess {
         } catch (IOException | RuntimeException e) {
             // A consumer that throws, or a broken channel: either way this run is over for us.
             exit.completeExceptionally(closed.get() || !(e instanceof IOException) ? e : RemoteFailure.connectionLost(target, step, e));
-            closeQuietly(session);
+            PtyStream.closeQuietly(session);
             free();
         }
     }
@@ -107,7 +107,7 @@ final class ProcessStream implements RemoteProcess {
         } catch (IOException | RuntimeException e) {
             exit.completeExceptionally(RemoteFailure.connectionLost(target, step, e));
         } finally {
-            closeQuietly(session);
+            PtyStream.closeQuietly(session);
             free();
         }
     }
@@ -115,16 +115,6 @@ final class ProcessStream implements RemoteProcess {
     private void free() {
         if (released.compareAndSet(false, true)) {
             release.run();
-        }
-    }
-
-    private static void closeQuietly(Session session) {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (IOException | RuntimeException ignored) {
-                // already closed
-            }
         }
     }
 }
