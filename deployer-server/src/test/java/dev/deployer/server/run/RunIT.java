@@ -18,12 +18,16 @@ import dev.deployer.server.testing.SampleRepo;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -138,22 +142,38 @@ class RunIT {
     @Order(5)
     void aClientThatGoesAwayStopsTheCommandOnTheHost() throws Exception {
         TestHost host = hosts.get(0);
-        int[] whileReading = {-1};
-        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> client().run(APP,
-                new RunRequest(List.of("sh", "-c", "echo started; exec sleep 300"), null, 600), output -> {
-                    if (output.stream().equals(RunOutput.STDOUT)) {
-                        whileReading[0] = host.run("pgrep -u oneoff -x sleep").exitCode();
-                        throw new IllegalStateException("client leaves");
-                    }
-                }));
-        assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).hasMessageContaining("client leaves");
-        assertThat(whileReading[0]).as("sleep runs while the client reads").isZero();
+        int whileReading;
+        long left;
+        // A plain socket, so that the test decides when the connection closes, as a closed terminal or Ctrl-C would.
+        try (Socket socket = new Socket("127.0.0.1", URI.create(deployer.server().url()).getPort())) {
+            byte[] body = "{\"command\":[\"sh\",\"-c\",\"echo started; exec sleep 300\"]}".getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/apps/" + APP + "/run HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + deployer.server().adminToken() + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.setSoTimeout(60_000);
+            StringBuilder answer = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (!answer.toString().contains("started\\n")) {
+                int n = in.read(buffer);
+                assertThat(n).as("stream ended early: " + answer).isPositive();
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            whileReading = host.run("pgrep -u oneoff -x sleep").exitCode();
+            left = System.nanoTime();
+        }
+        assertThat(whileReading).as("sleep runs while the client reads").isZero();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (host.run("pgrep -u oneoff -x sleep").exitCode() == 0 && System.nanoTime() < deadline) {
+        while (host.run("pgrep -u oneoff -x sleep").exitCode() == 0 && System.nanoTime() - left < TimeUnit.SECONDS.toNanos(20)) {
             Thread.sleep(250);
         }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - left);
+        System.out.println("run: the command was gone " + seconds + " s after its client left");
         assertThat(host.run("pgrep -u oneoff -x sleep").exitCode()).as("sleep stopped after the client left").isEqualTo(1);
+        assertThat(seconds).isLessThan(10);
     }
 
     @Test
