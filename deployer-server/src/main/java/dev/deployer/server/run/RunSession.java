@@ -63,31 +63,36 @@ final class RunSession {
     /** Runs to the end and sends the result; null when the client left first (the command was stopped then). */
     RunResult run() throws InterruptedException {
         long started = System.nanoTime();
+        RemoteProcess process = null;
         try {
             send("notice", new RunOutput(RunOutput.NOTICE, "running on " + run.host().name() + " in v" + run.place().version()
                     + " as " + run.unit() + ", time limit " + run.limit().toSeconds() + " s"));
-            RemoteProcess process;
             try {
                 process = ssh.start(run.host(), "run", run.start(), this::enqueue);
             } catch (RemoteFailure e) {
                 return end(-1, false, started, "could not start the command on " + run.host().name() + ": " + e.getMessage());
             }
-            try (process) {
-                return follow(process, started);
-            } finally {
-                over.set(true);
-            }
+            return follow(process, started);
         } catch (ClientGone gone) {
-            over.set(true);
-            stop();
+            stopEarly();
             LOG.info("run stopped: client left app={} host={} unit={}", run.app().name(), run.host().name(), run.unit());
             return null;
-        } catch (InterruptedException e) {
-            // The server is stopping: nobody is left to see the output.
-            over.set(true);
-            stop();
+        } catch (InterruptedException | RuntimeException e) {
+            // The server is stopping, or something broke here: either way nobody is left to see the output.
+            stopEarly();
             throw e;
+        } finally {
+            over.set(true);
+            if (process != null) {
+                // After the stop: sshd closes a command's channel only once the command has ended.
+                process.close();
+            }
         }
+    }
+
+    private void stopEarly() {
+        over.set(true);
+        stop();
     }
 
     private RunResult follow(RemoteProcess process, long started) throws InterruptedException, ClientGone {
@@ -169,10 +174,11 @@ final class RunSession {
         }
     }
 
+    /** Any failure to write is the client gone: the container may report a reset connection unchecked. */
     private void send(String event, Object data) throws ClientGone {
         try {
             events.send(event, data);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ClientGone(e);
         }
     }
@@ -180,7 +186,7 @@ final class RunSession {
     private void heartbeat() throws ClientGone {
         try {
             events.heartbeat();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ClientGone(e);
         }
     }
