@@ -219,6 +219,25 @@ public class DeployerClient {
         return query.toString();
     }
 
+    // --- one-off runs ----------------------------------------------------------------------
+
+    /**
+     * Runs a one-off command in the app's current release, handing its output and the deployer's notices to
+     * {@code output} as they come; returns how it ended (null when the stream ended without saying).
+     */
+    public RunResult run(String app, RunRequest request, java.util.function.Consumer<RunOutput> output) {
+        RunResult[] end = new RunResult[1];
+        events("POST", "api/apps/" + encode(app) + "/run", request, event -> {
+            if (event.event().equals("end")) {
+                end[0] = parse(event.data(), new TypeReference<RunResult>() {});
+                return false;
+            }
+            output.accept(parse(event.data(), new TypeReference<RunOutput>() {}));
+            return true;
+        });
+        return end[0];
+    }
+
     // --- generic verbs, for endpoints added by feature code ---------------------------------
 
     public <T> T get(String path, TypeReference<T> type) {
@@ -231,7 +250,12 @@ public class DeployerClient {
 
     /** Reads a Server-Sent Events stream, handing each event to {@code handler} until it returns false or the stream ends. */
     public void events(String path, Predicate<ServerSentEvent> handler) {
-        try (InputStream in = transport.openEventStream(path);
+        events("GET", path, null, handler);
+    }
+
+    /** {@link #events(String, Predicate)} of a request with its own method and JSON body (null: none). */
+    public void events(String method, String path, Object body, Predicate<ServerSentEvent> handler) {
+        try (InputStream in = transport.openEventStream(method, path, body);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             EventStreamReader.read(reader, handler);
         } catch (IOException e) {

@@ -61,21 +61,21 @@ final class HttpTransport {
         return response.body();
     }
 
-    /** Opens a Server-Sent Events stream; the caller reads and closes it. An error answer is thrown, not returned. */
-    InputStream openEventStream(String path) {
+    /** Opens a Server-Sent Events stream ({@code body}: JSON, or null); the caller reads and closes it. An error answer is thrown, not returned. */
+    InputStream openEventStream(String method, String path, Object body) {
         // Adds to the JSON Accept rather than replacing it, so an error answer still comes as JSON.
-        HttpRequest request = request("GET", path, null).header("Accept", "text/event-stream").timeout(STREAM_TIMEOUT).build();
+        HttpRequest request = request(method, path, body).header("Accept", "text/event-stream").timeout(STREAM_TIMEOUT).build();
         HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() < 400) {
             return response.body();
         }
-        String body;
+        String answer;
         try (InputStream in = response.body()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            body = "";
+            answer = "";
         }
-        throw ApiErrors.fromAnswer(response.statusCode(), body);
+        throw ApiErrors.fromAnswer(response.statusCode(), answer);
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> answer) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  deployer status shop",
                 "  deployer status shop --json"},
-        description = {"Per host: the unit's state, the release it runs and since when; flags drift.",
+        description = {"Per host: the unit's state, the release it runs and since when, the answer of its health path now; "
+                + "flags drift. Exits 1 unless every host is active, on the current release and not unhealthy.",
                 "For a zero-downtime app also the live slot and the warm standby (the release an instant rollback "
                         + "returns to) with the time it is stopped."})
 public class StatusCommand implements Callable<Integer> {
@@ -44,9 +45,10 @@ public class StatusCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         out.println(name + ": current release " + (status.currentVersion() == null ? "none yet" : "v" + status.currentVersion()));
-        Table table = new Table("HOST", "STATE", "RUNS", "SINCE", "NOTE");
+        Table table = new Table("HOST", "STATE", "RUNS", "SINCE", "HEALTH", "NOTE");
         status.hosts().forEach(h -> table.row(h.host(), h.activeState(), h.version() == null ? "-" : "v" + h.version(),
                 h.since() == null ? "-" : WHEN.format(h.since()),
+                h.health() == null ? "-" : h.health().state() + " (" + h.health().detail() + ")",
                 h.error() != null ? h.error() : h.drift() ? "DRIFT: expected v" + status.currentVersion() : ""));
         table.print(out);
         if (status.hosts().stream().anyMatch(h -> h.slots() != null)) {
@@ -58,7 +60,8 @@ public class StatusCommand implements Callable<Integer> {
                     h.slots().standbyUntil() == null ? "-" : WHEN.format(h.slots().standbyUntil())));
             slots.print(out);
         }
-        boolean healthy = status.hosts().stream().allMatch(h -> h.error() == null && !h.drift() && "active".equals(h.activeState()));
+        boolean healthy = status.hosts().stream().allMatch(h -> h.error() == null && !h.drift() && "active".equals(h.activeState())
+                && (h.health() == null || !AppStatus.Health.UNHEALTHY.equals(h.health().state())));
         return healthy ? DeployerCli.OK : DeployerCli.FAILED;
     }
 }

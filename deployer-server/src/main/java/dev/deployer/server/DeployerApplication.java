@@ -83,6 +83,8 @@ import dev.deployer.server.notify.Webhooks;
 import dev.deployer.server.releases.ReleaseDao;
 import dev.deployer.server.releases.ReleaseService;
 import dev.deployer.server.repos.AppRepositories;
+import dev.deployer.server.run.OneOffRuns;
+import dev.deployer.server.run.RunResource;
 import dev.deployer.server.secrets.MasterKey;
 import dev.deployer.server.secrets.SecretBox;
 import dev.deployer.server.settings.BuildLimits;
@@ -247,6 +249,8 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new AppDeploymentsResource(apps, deployments));
         environment.jersey().register(new NotificationsResource(apps, webhooks, audit));
         environment.jersey().register(new LogsResource(apps, logs, environment.getObjectMapper(), clock));
+        environment.jersey().register(new RunResource(apps, new OneOffRuns(ssh, hosts::target, deployments::current, audit),
+                environment.getObjectMapper()));
 
         registerGit(environment, settings, tokens, apps, repositories, deployments, flow, audit);
 

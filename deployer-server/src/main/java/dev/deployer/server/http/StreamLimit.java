@@ -44,11 +44,15 @@ public final class StreamLimit implements Filter {
         this.json = json;
     }
 
-    /** The deployer API's streams: {@code GET /api/deployments/ID/events} and {@code GET /api/apps/APP/logs?follow=true}. */
+    /**
+     * The deployer API's streams: {@code GET /api/deployments/ID/events}, {@code GET /api/apps/APP/logs?follow=true}
+     * and the one-off runs, {@code POST /api/apps/APP/run}.
+     */
     public static boolean apiStream(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "GET".equals(request.getMethod()) && (path.matches("/api/deployments/[^/]+/events/?")
-                || path.matches("/api/apps/[^/]+/logs/?") && "true".equals(request.getParameter("follow")));
+                || path.matches("/api/apps/[^/]+/logs/?") && "true".equals(request.getParameter("follow")))
+                || "POST".equals(request.getMethod()) && path.matches("/api/apps/[^/]+/run/?");
     }
 
     @Override

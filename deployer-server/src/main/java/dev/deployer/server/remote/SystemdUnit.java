@@ -24,6 +24,14 @@ public final class SystemdUnit {
         }
     }
 
+    /**
+     * Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp. Every process of an
+     * app (its unit, its Procfile processes, the release phase, a one-off run) gets the same list, so they cannot drift
+     * apart; a transient unit gets each as {@code -p}.
+     */
+    public static final List<String> HARDENING = List.of("NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectSystem=strict",
+            "ProtectHome=yes");
+
     /** SIGTERM starts the JVM's shutdown hooks; this is how long they get to drain before SIGKILL. */
     static final int STOP_TIMEOUT_SECONDS = 30;
 
@@ -93,8 +101,15 @@ public final class SystemdUnit {
         return String.join("\n", lines);
     }
 
-    /** The hardening of every unit, as {@code Key=value}: also what a transient unit (the release phase) gets as {@code -p}. */
-    public static final List<String> HARDENING = List.of("NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectSystem=strict", "ProtectHome=yes");
+    /**
+     * Who an app's process runs as and with what, as every unit above says it: its user and group, its env file, its
+     * state dir. A transient unit (a one-off run) gets these as {@code -p}, with {@link #HARDENING}.
+     */
+    public static List<String> identity(HostLayout layout, String envFile) {
+        return List.of("User=" + layout.user(), "Group=" + layout.user(), "EnvironmentFile=" + envFile,
+                "StateDirectory=" + layout.stateDirectoryName());
+    }
+
 
     /** Set in every Procfile process's unit: the jar of the release it runs. */
     static final String JAR_ENV = "JAR=";

@@ -44,6 +44,12 @@ public interface HostAccess {
     /** Starts a long-running command whose stdout lines go to {@code lines} until the returned stream is closed. */
     RemoteStream stream(HostTarget host, String step, RemoteCommand command, Consumer<String> lines);
 
+    /**
+     * Starts {@code command} with its stdin closed and hands its stdout and stderr to {@code output} as they come,
+     * until it ends; the returned process gives its exit code. Draws on the host's stream slots, like {@link #stream}.
+     */
+    RemoteProcess start(HostTarget host, String step, RemoteCommand command, Consumer<OutputChunk> output);
+
     /** The key {@code address:port} presents, for trust on first use. */
     String fetchHostKey(String address, int port);
 

@@ -116,6 +116,11 @@ public final class SshHosts implements HostAccess, AutoCloseable {
         return PtyStream.start(connections.acquireStream(host, step), host, step, command, lines, io);
     }
 
+    @Override
+    public RemoteProcess start(HostTarget host, String step, RemoteCommand command, Consumer<OutputChunk> output) {
+        return ProcessStream.start(connections.acquireStream(host, step), host, step, command, output, io);
+    }
+
     /** The key {@code address:port} presents, for trust on first use. The connection is refused, never used. */
     @Override
     public String fetchHostKey(String address, int port) {

@@ -26,7 +26,7 @@ class PackageRulesTest {
     private static final String ROOT = "dev.deployer.server";
     /** What users do with deployer: each owns its resources, service, storage and rules. */
     static final List<String> FEATURES = List.of("apps", "audit", "auth", "build", "config", "deploy", "git",
-            "hosts", "logs", "metrics", "notify", "releases", "repos");
+            "hosts", "logs", "metrics", "notify", "releases", "repos", "run");
     /** What the features stand on; none of them knows a feature exists. */
     static final List<String> SHARED = List.of("db", "errors", "http", "remote", "secrets", "settings", "ssh", "storage");
 

@@ -60,6 +60,7 @@ class RoleMatrixIT {
                 new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/status", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/logs", null, Role.DEPLOYER),
+                new Endpoint("POST", "api/apps/noapp/run", "{\"command\":[\"true\"]}", Role.DEPLOYER),
                 new Endpoint("DELETE", "api/apps/noapp/build-cache", null, Role.DEPLOYER),
                 new Endpoint("GET", "api/deployments/999999", null, Role.VIEWER),
                 new Endpoint("GET", "api/deployments/999999/output", null, Role.VIEWER));

@@ -5,8 +5,10 @@ import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.FreshLogin;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
+import dev.deployer.server.ssh.OutputChunk;
 import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.ssh.RemoteFailures;
+import dev.deployer.server.ssh.RemoteProcess;
 import dev.deployer.server.ssh.RemoteStream;
 import dev.deployer.server.ssh.UploadResult;
 import java.io.IOException;
@@ -34,7 +36,7 @@ import java.util.function.Predicate;
  */
 public final class RecordingHosts implements HostAccess {
     /** Which method of {@link HostAccess} a call came through. */
-    public enum Via { RUN, RUN_ALLOWING_FAILURE, WRITE_FILE, UPLOAD, FORWARD_GET, STREAM, FRESH_LOGIN, LOGIN_RUN, FETCH_KEY, FORGET }
+    public enum Via { RUN, RUN_ALLOWING_FAILURE, WRITE_FILE, UPLOAD, FORWARD_GET, STREAM, START, FRESH_LOGIN, LOGIN_RUN, FETCH_KEY, FORGET }
 
     /** One recorded call; {@code words} holds each step of a command (empty for other calls), {@code content} a file's bytes. */
     public record Call(String host, String step, Via via, String text, List<List<String>> words, byte[] content) {
@@ -135,6 +137,28 @@ public final class RecordingHosts implements HostAccess {
         FakeStream stream = new FakeStream();
         result.stdout().lines().forEach(lines);
         return stream;
+    }
+
+    /** The rule's stdout, then its stderr, as one chunk each; the process has ended with the rule's exit code. */
+    @Override
+    public RemoteProcess start(HostTarget host, String step, RemoteCommand command, Consumer<OutputChunk> output) {
+        CommandResult result = answer(host, commandCall(host, step, command, Via.START, null)).result();
+        if (!result.stdout().isEmpty()) {
+            output.accept(new OutputChunk(false, result.stdout()));
+        }
+        if (!result.stderr().isEmpty()) {
+            output.accept(new OutputChunk(true, result.stderr()));
+        }
+        CompletableFuture<Integer> exit = CompletableFuture.completedFuture(result.exitCode());
+        return new RemoteProcess() {
+            @Override
+            public CompletableFuture<Integer> exitCode() {
+                return exit;
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     @Override
