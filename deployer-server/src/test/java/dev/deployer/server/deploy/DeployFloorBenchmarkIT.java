@@ -48,7 +48,7 @@ class DeployFloorBenchmarkIT {
     private static final int FAN10_PORT = 8132;
     private static final Pattern SENT = Pattern.compile("^(uploaded|patch of) ([0-9.]+) (bytes|KiB|MiB)");
 
-    private record Fixture(String name, SampleRepo repo, String healthPath, String source, String javaOptions) {}
+    private record Fixture(String app, String name, SampleRepo repo, String healthPath, String source, String javaOptions) {}
 
     private record Run(long millis, double cpuSeconds, double childCpuSeconds, List<String> sent) {}
 
@@ -57,11 +57,13 @@ class DeployFloorBenchmarkIT {
         Assumptions.assumeTrue(Boolean.getBoolean("benchmarks"), "benchmarks run only with -Dbenchmarks=true");
         StringBuilder report = new StringBuilder();
         try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of())) {
-            report.append(measure(deployer, hosts.all(), ballast()));
-            report.append(measure(deployer, hosts.all(), springBoot()));
+            for (Fixture fixture : List.of(ballast(), springBoot())) {
+                String section = measure(deployer, hosts.all(), fixture);
+                System.out.println(section);
+                report.append(section);
+                Files.writeString(Path.of("target", "benchmarks-deploy.md"), report);
+            }
         }
-        System.out.println(report);
-        Files.writeString(Path.of("target", "benchmarks-deploy.md"), report);
     }
 
     @Test
@@ -105,11 +107,11 @@ class DeployFloorBenchmarkIT {
 
     private String measure(LiveDeployer deployer, List<TestHost> hosts, Fixture fixture) throws Exception {
         for (TestHost host : hosts) {
-            LiveDeployer.removeAppFrom(host, "floor");
+            LiveDeployer.removeAppFrom(host, fixture.app());
             host.run("systemctl stop floor-plain.service; systemctl reset-failed floor-plain.service; rm -rf /opt/floor-plain");
         }
-        create(deployer, "floor", hosts, fixture.repo().url(), fixture.healthPath(), fixture.javaOptions(), true, PORT);
-        Run cold = deploy(deployer, "floor");
+        create(deployer, fixture.app(), hosts, fixture.repo().url(), fixture.healthPath(), fixture.javaOptions(), true, PORT);
+        Run cold = deploy(deployer, fixture.app());
         List<Long> plainDeploys = new ArrayList<>();
         List<Long> plainRollbacks = new ArrayList<>();
         List<Long> canaryDeploys = new ArrayList<>();
@@ -123,9 +125,9 @@ class DeployFloorBenchmarkIT {
         int version = 2;
         for (int i = 0; i < ROUNDS; i++) {
             for (boolean canary : List.of(true, false)) {
-                deployer.admin().updateApp("floor", AppRequest.empty().withCanary(canary));
+                deployer.admin().updateApp(fixture.app(), AppRequest.empty().withCanary(canary));
                 commitChange(fixture, version++);
-                Run run = deploy(deployer, "floor");
+                Run run = deploy(deployer, fixture.app());
                 (canary ? canaryDeploys : openDeploys).add(run.millis());
                 cpu.add(run.cpuSeconds());
                 childCpu.add(run.childCpuSeconds());
@@ -133,12 +135,12 @@ class DeployFloorBenchmarkIT {
                 Files.copy(newestJar(deployer), jar, StandardCopyOption.REPLACE_EXISTING);
                 plainDeploys.add(plain(hosts, host -> plainDeploy(host, jar, fixture)));
             }
-            rollbacks.add(timed(() -> check(deployer.admin().follow(deployer.admin().rollback("floor", null, false).id(), e -> { }))));
+            rollbacks.add(timed(() -> check(deployer.admin().follow(deployer.admin().rollback(fixture.app(), null, false).id(), e -> { }))));
             plainRollbacks.add(plain(hosts, host -> plainRollback(host, fixture)));
         }
         long jarBytes = Files.size(jar);
         for (TestHost host : hosts) {
-            LiveDeployer.removeAppFrom(host, "floor");
+            LiveDeployer.removeAppFrom(host, fixture.app());
             host.run("systemctl stop floor-plain.service; rm -rf /opt/floor-plain");
         }
         long plainDeploy = median(plainDeploys);
@@ -215,7 +217,7 @@ class DeployFloorBenchmarkIT {
     private static Fixture ballast() throws IOException {
         SampleRepo repo = SampleRepo.create(Files.createTempDirectory("floor-ballast-"));
         repo.commitBallast(64);
-        return new Fixture("sample app with 64 MiB ballast", repo, "/health",
+        return new Fixture("floor", "sample app with 64 MiB ballast", repo, "/health",
                 "src/main/java/dev/deployer/examples/hello/HelloService.java", "-Xmx64m");
     }
 
@@ -238,7 +240,7 @@ class DeployFloorBenchmarkIT {
         repo.git("config", "user.name", "Dev");
         repo.git("add", "-A");
         repo.git("commit", "-q", "-m", "spring-hello 1");
-        return new Fixture("Spring Boot 3.5.7 web app with actuator", repo, "/actuator/health",
+        return new Fixture("floorsb", "Spring Boot 3.5.7 web app with actuator", repo, "/actuator/health",
                 "src/main/java/dev/deployer/examples/spring/SpringHello.java", "-Xmx128m");
     }
 
