@@ -2,17 +2,15 @@ package dev.deployer.server.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deployer.api.AppRequest;
 import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.PreflightCheck;
 import dev.deployer.api.ReleaseInfo;
-import dev.deployer.server.testing.LiveDeployer;
+import dev.deployer.server.testing.LiveApp;
 import dev.deployer.server.testing.SampleRepo;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,33 +30,28 @@ class DeltaTransferIT {
     private static final int PORT = 8118;
     private static final Pattern PATCH = Pattern.compile("^patch of ([0-9.]+) (bytes|KiB|MiB) against v1 \\(([0-9.]+) % of ([0-9.]+) MiB\\)");
 
-    private static LiveDeployer deployer;
+    private static LiveApp live;
     private static SampleRepo repo;
     private static TestHosts hosts;
 
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
-        deployer = LiveDeployer.start(hosts, Map.of());
-        repo = SampleRepo.create(Files.createTempDirectory("delta-repo-"));
-        deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
-                .withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
+        live = LiveApp.start(hosts, APP);
+        repo = live.repo();
+        live.create(request -> request.withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
     }
 
     @AfterAll
     static void tearDown() {
-        if (deployer != null) {
-            deployer.close();
-        }
-        if (hosts != null) {
-            hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
+        if (live != null) {
+            live.close();
         }
     }
 
     @Test
     void aOneLineChangeOfASixtyFourMebibyteJarSendsEachHostAPatchOfUnderOnePercent() throws Exception {
-        PreflightCheck zstd = deployer.admin().checkHost(hosts.all().get(0).name(), null, null).checks().stream()
+        PreflightCheck zstd = live.admin().checkHost(hosts.all().get(0).name(), null, null).checks().stream()
                 .filter(check -> check.name().equals("zstd")).findFirst().orElseThrow();
         assertThat(zstd.detail()).as("the base image's zstd").contains("v1.5");
 
@@ -70,7 +63,7 @@ class DeltaTransferIT {
         repo.commitVersion("2", false);
         List<DeploymentEvent> second = deploy();
 
-        ReleaseInfo v2 = deployer.admin().releases(APP).stream().filter(r -> r.version() == 2).findFirst().orElseThrow();
+        ReleaseInfo v2 = live.admin().releases(APP).stream().filter(r -> r.version() == 2).findFirst().orElseThrow();
         for (DeploymentEvent event : artifactEvents(second)) {
             Matcher patch = PATCH.matcher(event.message());
             assertThat(patch.find()).as(event.message()).isTrue();
@@ -83,13 +76,16 @@ class DeltaTransferIT {
             assertThat(host.run("curl -s http://127.0.0.1:" + PORT + "/").out()).as(host.name()).isEqualTo("hello from hello-service 2");
             assertThat(host.run("sha256sum /opt/deployer/delta/releases/v2/app.jar").out()).startsWith(v2.artifactSha256());
             assertThat(host.run("stat -c '%U:%G %a' /opt/deployer/delta/releases/v2/app.jar").out().trim()).isEqualTo("root:root 644");
-            assertThat(host.run("ls -A /opt/deployer/delta/releases/v2").out().trim()).as("no temp file is left").isEqualTo("app.jar");
+            assertThat(host.run("ls -A /opt/deployer/delta/releases/v2").out().trim()).as("no temp file is left")
+                    .isEqualTo("app.jar\napp.jar.sha256");
+            assertThat(host.run("cat /opt/deployer/delta/releases/v2/app.jar.sha256").out().trim()).as("the sum file names the jar")
+                    .isEqualTo(v2.artifactSha256());
         }
     }
 
     private static List<DeploymentEvent> deploy() {
         List<DeploymentEvent> events = new ArrayList<>();
-        DeploymentInfo done = deployer.admin().follow(deployer.admin().deploy(APP, null, false).id(), events::add);
+        DeploymentInfo done = live.admin().follow(live.admin().deploy(APP, null, false).id(), events::add);
         assertThat(done.status()).as(done.reason()).isEqualTo("succeeded");
         return events;
     }

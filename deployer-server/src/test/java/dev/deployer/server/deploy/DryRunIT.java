@@ -3,18 +3,16 @@ package dev.deployer.server.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.deployer.api.AppRequest;
 import dev.deployer.api.DeployPlan;
 import dev.deployer.api.DeployerClient;
 import dev.deployer.api.DeploymentInfo;
 import dev.deployer.api.Json;
 import dev.deployer.api.ReleaseInfo;
-import dev.deployer.server.testing.LiveDeployer;
+import dev.deployer.server.testing.LiveApp;
 import dev.deployer.server.testing.SampleRepo;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
 import dev.deployer.testhosts.WithTestHosts;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,38 +30,27 @@ class DryRunIT {
     private static final String NEW_VALUE = "second-greeting-value";
     private static final String ADDED_VALUE = "added-secret-value";
 
-    private static LiveDeployer deployer;
+    private static LiveApp live;
     private static SampleRepo repo;
     private static TestHosts hosts;
 
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
-        deployer = LiveDeployer.start(hosts, Map.of());
-        repo = SampleRepo.create(Files.createTempDirectory("dryrun-repo-"));
-        deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
-                .withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
+        live = LiveApp.start(hosts, APP);
+        repo = live.repo();
+        live.create(request -> request.withRun(PORT, "-Xmx64m", "/health").withStrategy("restart"));
     }
 
     @AfterAll
     static void tearDown() {
-        try {
-            if (deployer != null) {
-                deployer.admin().send("DELETE", "api/apps/" + APP, null, new TypeReference<Void>() {});
-            }
-        } finally {
-            if (hosts != null) {
-                hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
-            }
-            if (deployer != null) {
-                deployer.close();
-            }
+        if (live != null) {
+            live.close();
         }
     }
 
     private static DeployerClient client() {
-        return deployer.admin();
+        return live.admin();
     }
 
     /** sha256 of the unit and env file and where current points, per host: what a dry run must leave as it was. */

@@ -2,11 +2,10 @@ package dev.deployer.server.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deployer.api.AppRequest;
 import dev.deployer.api.DeployerClient;
 import dev.deployer.api.DeploymentEvent;
 import dev.deployer.api.DeploymentInfo;
-import dev.deployer.server.testing.LiveDeployer;
+import dev.deployer.server.testing.LiveApp;
 import dev.deployer.server.testing.SampleRepo;
 import dev.deployer.testhosts.TestHost;
 import dev.deployer.testhosts.TestHosts;
@@ -34,29 +33,24 @@ class ProcfileIT {
             release: sh -c 'echo migrating; echo $SOME_VAR'
             """;
 
-    private static LiveDeployer deployer;
+    private static LiveApp live;
     private static SampleRepo repo;
     private static TestHosts hosts;
 
     @BeforeAll
     static void setUp(TestHosts testHosts) throws Exception {
         hosts = testHosts;
-        hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
-        deployer = LiveDeployer.start(hosts, Map.of());
-        repo = SampleRepo.create(Files.createTempDirectory("procfile-repo-"));
+        live = LiveApp.start(hosts, APP);
+        repo = live.repo();
         commitProcfile(PROCFILE);
-        deployer.createApp(AppRequest.create(APP, hosts.all().stream().map(TestHost::name).toList())
-                .withRepo(repo.url(), "main").withRun(PORT, "-Xmx64m", "/health"));
+        live.create(request -> request.withRun(PORT, "-Xmx64m", "/health"));
         client().changeConfig(APP, Map.of("SOME_VAR", "from-the-release-env"), false);
     }
 
     @AfterAll
     static void tearDown() {
-        if (deployer != null) {
-            deployer.close();
-        }
-        if (hosts != null) {
-            hosts.forEach(host -> LiveDeployer.removeAppFrom(host, APP));
+        if (live != null) {
+            live.close();
         }
     }
 
@@ -67,7 +61,7 @@ class ProcfileIT {
     }
 
     private static DeployerClient client() {
-        return deployer.admin();
+        return live.admin();
     }
 
     private static String state(TestHost host, String unit) {
