@@ -1,5 +1,6 @@
 package dev.deployer.server.build;
 
+import dev.deployer.server.ssh.LineSplitter;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.function.Consumer;
@@ -13,35 +14,11 @@ final class OutputLines {
     private OutputLines() {}
 
     static void read(Reader in, int maxLine, Consumer<String> lines) throws IOException {
-        StringBuilder line = new StringBuilder();
-        long dropped = 0;
-        boolean afterCr = false;
+        LineSplitter splitter = new LineSplitter(maxLine, lines);
         char[] buffer = new char[8192];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            for (int i = 0; i < n; i++) {
-                char c = buffer[i];
-                if (c == '\n' && afterCr) {
-                    afterCr = false; // the \n of a \r\n: its line went out at the \r
-                    continue;
-                }
-                afterCr = c == '\r';
-                if (c == '\n' || c == '\r') {
-                    lines.accept(cut(line, dropped));
-                    line.setLength(0);
-                    dropped = 0;
-                } else if (line.length() < maxLine) {
-                    line.append(c);
-                } else {
-                    dropped++;
-                }
-            }
+            splitter.accept(buffer, 0, n);
         }
-        if (line.length() > 0 || dropped > 0) {
-            lines.accept(cut(line, dropped));
-        }
-    }
-
-    private static String cut(StringBuilder line, long dropped) {
-        return dropped == 0 ? line.toString() : line + " … (" + dropped + " more characters)";
+        splitter.finish();
     }
 }

@@ -90,7 +90,7 @@ final class HostConnections implements AutoCloseable {
     StreamLease acquireStream(HostTarget target, String step) {
         Pooled pooled = pooled(target);
         if (!pooled.streams.tryAcquire()) {
-            throw new RemoteFailure(RemoteFailure.Kind.COMMAND_FAILED, target.name(), step, -1, "host " + target.name()
+            throw new RemoteFailure(RemoteFailure.Kind.STREAMS_BUSY, target.name(), step, -1, "host " + target.name()
                     + " already has " + limits.streamsPerHost() + " open streams: close one first", null);
         }
         try {

@@ -8,7 +8,9 @@ import dev.deployer.server.ssh.HostTarget;
  * arguments or stdin, so no secret reaches it.
  */
 public class RemoteFailure extends RuntimeException {
-    public enum Kind { COMMAND_FAILED, TIMED_OUT, UNREACHABLE, CONNECTION_LOST, LINK_LOST, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED }
+    /** {@code STREAMS_BUSY}: every stream slot of the host is taken; nothing was started on it. */
+    public enum Kind { COMMAND_FAILED, TIMED_OUT, UNREACHABLE, CONNECTION_LOST, LINK_LOST, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED,
+        STREAMS_BUSY }
 
     private final Kind kind;
     private final String host;

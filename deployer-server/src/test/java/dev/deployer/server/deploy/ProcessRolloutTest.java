@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.Procfile;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.testing.RecordingHosts;
 import dev.deployer.server.testing.RecordingHosts.Via;
 import java.time.Duration;
@@ -71,6 +72,7 @@ class ProcessRolloutTest {
                 + "--property=NoNewPrivileges=yes --property=PrivateTmp=yes --property=ProtectSystem=strict --property=ProtectHome=yes "
                 + "-- sh -c echo migrating");
         assertThat(hosts.calls().on("web1").startingWith("systemd-run").size()).isEqualTo(1);
+        assertThat(hosts.calls().on("web1").startingWith("systemd-run").via(Via.START).size()).as("streamed as it runs").isEqualTo(1);
         int phaseAt = all.indexOf(phase.get(0));
         assertThat(all.subList(0, phaseAt)).noneMatch(t -> t.contains("ln -s") || t.contains("systemctl restart"));
         assertThat(fixture.events.stored(deployment, 0)).anyMatch(e -> "release-phase".equals(e.step()) && "migrating".equals(e.message()));
@@ -87,6 +89,32 @@ class ProcessRolloutTest {
 
         assertThat(hosts.calls().texts()).noneMatch(t -> t.contains("current") && t.startsWith("ln") || t.contains("systemctl restart"));
         assertThat(fixture.hostStates(deployment)).containsExactly("web1 failed", "web2 staged", "web3 staged");
+    }
+
+    @Test
+    void whenEveryStreamSlotOfTheHostIsTakenTheReleaseCommandRunsOnceWithoutStreaming() {
+        release("web: java -jar app.jar\n", Formation.NONE);
+        Release v2 = release("web: java -jar app.jar\nrelease: sh -c 'echo migrating'\n", Formation.NONE);
+        hosts.when(call -> call.via() == Via.START).fails(RemoteFailure.Kind.STREAMS_BUSY);
+        hosts.when(call -> call.via() != Via.START && call.text().startsWith("systemd-run")).prints("migrating\nmigrated\n");
+
+        roll(null, v2, true);
+
+        assertThat(hosts.calls().on("web1").startingWith("systemd-run").via(Via.RUN_ALLOWING_FAILURE).size()).isEqualTo(1);
+        assertThat(fixture.events.stored(deployment, 0)).filteredOn(e -> "release-phase".equals(e.step()) && "output".equals(e.outcome()))
+                .extracting(e -> e.message()).containsExactly("migrating", "migrated");
+    }
+
+    @Test
+    void aReleaseCommandWhoseConnectionBreaksIsNotRunAgain() {
+        release("web: java -jar app.jar\n", Formation.NONE);
+        Release v2 = release("web: java -jar app.jar\nrelease: sh -c 'echo migrating'\n", Formation.NONE);
+        hosts.when(call -> call.via() == Via.START).fails(RemoteFailure.Kind.CONNECTION_LOST);
+
+        assertThatThrownBy(() -> roll(null, v2, true)).hasMessageContaining("web1");
+
+        assertThat(hosts.calls().startingWith("systemd-run").size()).as("a migration never runs twice").isEqualTo(1);
+        assertThat(hosts.calls().texts()).noneMatch(t -> t.contains("systemctl restart"));
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class RemoteFailures {
             case TIMED_OUT -> RemoteFailure.timedOut(host, step, Duration.ofSeconds(60));
             case CONNECTION_LOST -> RemoteFailure.connectionLost(host, step, new IOException("Broken pipe"));
             case LINK_LOST -> RemoteFailure.linkLost(host, step, new IOException("Timeout expired: 15000 MILLISECONDS"));
-            case UNREACHABLE, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED -> new RemoteFailure(kind, host.name(), step, -1,
+            case UNREACHABLE, LOGIN_REFUSED, HOST_KEY_CHANGED, UPLOAD_CORRUPTED, STREAMS_BUSY -> new RemoteFailure(kind, host.name(), step, -1,
                     "step '" + step + "' on host " + host.name() + " failed: " + kind.name().toLowerCase().replace('_', ' '), null);
         };
     }
