@@ -129,6 +129,10 @@ public class DeployerClient {
         return get("api/apps/" + encode(app) + "/status", new TypeReference<>() {});
     }
 
+    public AppProcesses ps(String app) {
+        return get("api/apps/" + encode(app) + "/ps", new TypeReference<>() {});
+    }
+
     /** The app's deployments, newest first: at most {@code limit} (null: the server's 20; at most 100), older than {@code before} when given. */
     public List<DeploymentSummary> deployments(String app, Integer limit, Long before) {
         String query = (limit == null ? "" : "limit=" + limit) + (limit != null && before != null ? "&" : "")

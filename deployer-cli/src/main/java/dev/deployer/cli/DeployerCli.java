@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true, versionProvider = DeployerCli.VersionProvider.class,
         description = "Deploy JVM services to your own Linux hosts: git push, systemd, rollback.",
         subcommands = {LoginCommand.class, HostsCommand.class, AppsCommand.class, ConfigCommand.class, DeployCommand.class,
-                ReleasesCommand.class, DeploymentsCommand.class, RollbackCommand.class, ScaleCommand.class, StatusCommand.class,
+                ReleasesCommand.class, DeploymentsCommand.class, RollbackCommand.class, ScaleCommand.class, StatusCommand.class, PsCommand.class,
                 LogsCommand.class, GitRemoteCommand.class, SshKeyCommand.class, OpenCommand.class, NotifyCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public class DeployerCli implements Runnable {

@@ -49,6 +49,8 @@ import dev.deployer.server.deploy.ReleasePhase;
 import dev.deployer.server.deploy.ProcessRollout;
 import dev.deployer.server.deploy.RollingDeploy;
 import dev.deployer.server.deploy.SlotRollout;
+import dev.deployer.server.deploy.PsReader;
+import dev.deployer.server.deploy.PsResource;
 import dev.deployer.server.deploy.StatusResource;
 import dev.deployer.server.deploy.UnitRemoval;
 import dev.deployer.server.remote.DeltaCommands;
@@ -199,8 +201,9 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 Duration.ofDays(settings.limits().retentionDays()),
                 environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
+        ExecutorService statusReads = statusReads(environment);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, new ReleaseService(releaseDao, configVars, clock), configVars,
-                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)));
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads));
         LogService logs = new LogService(ssh, hosts::target, clock);
         // Closed when the server starts stopping, before ssh: Jetty would otherwise wait 30 s for each open log stream.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -231,6 +234,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new ScaleResource(flow, audit));
         environment.jersey().register(new ReleasesResource(flow));
         environment.jersey().register(new StatusResource(flow));
+        environment.jersey().register(new PsResource(flow, deployments, new PsReader(ssh, hosts::target, statusReads)));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new AppDeploymentsResource(apps, deployments));
         environment.jersey().register(new NotificationsResource(apps, webhooks, audit));
