@@ -4,6 +4,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.Procfile;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.CronCommands;
 import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
@@ -32,15 +33,27 @@ public class ProcessRollout {
 
     private final HostAccess ssh;
     private final Duration settle;
+    private final CronRollout cron;
 
     /** {@code settle}: how long after the restart an instance must still be running (an instant crash shows by then). */
     public ProcessRollout(HostAccess ssh, Duration settle) {
         this.ssh = ssh;
         this.settle = settle;
+        this.cron = new CronRollout(ssh);
     }
 
-    /** Makes the host run {@code release}'s processes; empty: none (a first deploy reverted). */
+    /** Makes the host run {@code release}'s processes and cron entries; empty: none (a first deploy reverted). */
     public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, StepLog log) {
+        // One round trip: instance lines ("UNIT LOAD ACTIVE SUB DESCRIPTION"), template file names ("...@.service"), cron files.
+        List<String> listed = ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app.name())
+                .then(ProcessCommands.listTemplates(app.name())).then(CronCommands.listFiles(app.name())).privileged(host.root()),
+                STEP_TIMEOUT).stdout().lines().map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
+        processes(host, app, release, config, listed, log);
+        cron.apply(host, app, release, config, listed, log);
+    }
+
+    private void processes(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, List<String> listed,
+                           StepLog log) {
         Map<String, List<String>> wanted = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Formation formation = release.map(Release::scale).orElse(Formation.NONE);
@@ -49,10 +62,6 @@ public class ProcessRollout {
             counts.put(p.type(), formation.count(p.type()));
         });
         boolean root = host.root();
-        // One round trip: instance lines ("UNIT LOAD ACTIVE SUB DESCRIPTION") then template file names ("...@.service").
-        List<String> listed = ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app.name())
-                .then(ProcessCommands.listTemplates(app.name())).privileged(root), STEP_TIMEOUT).stdout().lines()
-                .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
         List<String> running = listed.stream().filter(u -> ProcessCommands.parse(app.name(), u).isPresent()).toList();
         List<String> templates = listed.stream().filter(f -> ProcessCommands.templateType(app.name(), f).isPresent()).toList();
         if (wanted.isEmpty() && running.isEmpty() && templates.isEmpty()) {
@@ -76,7 +85,7 @@ public class ProcessRollout {
                 ssh.writeFile(host, "processes", layout.envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
             }
             for (Map.Entry<String, List<String>> type : wanted.entrySet()) {
-                reload |= writeIfChanged(host, HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
+                reload |= writeIfChanged(ssh, host, "processes", HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
                         SystemdUnit.forProcess(app.name(), type.getKey(), type.getValue()));
                 for (int n = 1; n <= counts.get(type.getKey()); n++) {
                     start.add(layout.processUnitName(type.getKey(), n));
@@ -116,13 +125,14 @@ public class ProcessRollout {
                 + (stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped (" + String.join(", ", stopped) + ")");
     }
 
-    private boolean writeIfChanged(HostTarget host, String path, String text) {
-        String existing = ssh.runAllowingFailure(host, "processes", HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
+    /** Writes a unit file unless the host has exactly that text; whether it wrote (then systemd needs a reload). */
+    static boolean writeIfChanged(HostAccess ssh, HostTarget host, String step, String path, String text) {
+        String existing = ssh.runAllowingFailure(host, step, HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
                 .stdout();
         if (existing.equals(text)) {
             return false;
         }
-        ssh.writeFile(host, "processes", path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+        ssh.writeFile(host, step, path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
         return true;
     }
 

@@ -17,7 +17,9 @@ class RemovalCommandsTest {
                 + "'deployer-shop@proxy.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop.service' "
                 + "'deployer-shop-worker@1.service'");
         assertThatThrownBy(() -> RemovalCommands.stopAll("shop", List.of("deployer-shop-admin-worker@1.service")))
-                .hasMessageContaining("not a process instance of shop");
+                .hasMessageContaining("not a process instance or cron unit of shop");
+        assertThat(RemovalCommands.stopAll("shop", List.of("deployer-shop@cron-1.timer", "deployer-shop@cron-1.service")).render())
+                .endsWith("'deployer-shop.service' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-1.service'");
     }
 
     @Test
@@ -43,6 +45,26 @@ class RemovalCommandsTest {
     }
 
     @Test
+    void theCronFilesFoundForRemovalAreTheAppsServicesTimersAndTimerLinksOnly(@TempDir Path dir) throws Exception {
+        List<String> files = List.of("deployer-shop@cron-1.service", "deployer-shop@cron-1.timer", "timers.target.wants/deployer-shop@cron-1.timer",
+                "deployer-shop@cron-12.service", "deployer-shop@cronx.service", "deployer-shop@cron-1.service.d",
+                "deployer-shop-admin@cron-1.timer", "timers.target.wants/deployer-shop-admin@cron-1.timer", "deployer-shop@a.service");
+        for (String file : files) {
+            Files.createDirectories(dir.resolve(file).getParent());
+            Files.writeString(dir.resolve(file), "");
+        }
+        List<String> find = RemovalCommands.removeFiles("shop").steps().get(2).words().stream()
+                .map(w -> w.equals(HostLayout.UNIT_DIR) ? dir.toString() : w)
+                .filter(w -> !w.equals("-delete")).toList();
+        Process process = new ProcessBuilder(find).redirectErrorStream(true).start();
+        List<String> found = new String(process.getInputStream().readAllBytes()).lines()
+                .map(line -> dir.relativize(Path.of(line)).toString()).sorted().toList();
+        assertThat(process.waitFor()).isZero();
+        assertThat(found).containsExactly("deployer-shop@cron-1.service", "deployer-shop@cron-1.timer", "deployer-shop@cron-12.service",
+                "timers.target.wants/deployer-shop@cron-1.timer");
+    }
+
+    @Test
     void removesUnitFilesTheirBootLinksEnvFilesSlotLinksAndTheEtcDirThenReloads() {
         assertThat(RemovalCommands.removeFiles("shop").steps()).extracting(RemoteCommand::render).containsExactly(
                 "'rm' '-f' '--' "
@@ -53,6 +75,8 @@ class RemovalCommandsTest {
                         + "'/etc/deployer/shop.env' '/opt/deployer/shop/slot-a' '/opt/deployer/shop/slot-b'",
                 "'find' '/etc/systemd/system' '-maxdepth' '2' '-regextype' 'posix-extended' '-regex' "
                         + "'.*/deployer-shop-[a-z][a-z0-9_]{0,29}@[0-9]{0,2}\\.service' '-delete'",
+                "'find' '/etc/systemd/system' '-maxdepth' '2' '-regextype' 'posix-extended' '-regex' "
+                        + "'.*/deployer-shop@cron-[1-9][0-9]?\\.(service|timer)' '-delete'",
                 "'rm' '-r' '-f' '--' '/etc/deployer/shop'",
                 "'systemctl' 'daemon-reload'");
     }
