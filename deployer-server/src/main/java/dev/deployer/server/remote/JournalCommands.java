@@ -69,10 +69,16 @@ public final class JournalCommands {
         if (type == null || type.equals(ProcessCommands.WEB)) {
             words.addAll(List.of("--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A), "--unit=" + layout.slotUnitName(Slot.B)));
         }
+        // journalctl fails ("Failed to add filter for units: No data available") when its only --unit is a glob that
+        // matches nothing in the journal: a type's first unit, named, keeps a host without that type's lines readable.
         if (type == null) {
             words.add("--unit=" + ProcessCommands.instanceGlob(app));
         } else if (!type.equals(ProcessCommands.WEB) && !type.equals(ProcessCommands.CRON)) {
+            words.add("--unit=" + layout.processUnitName(type, 1));
             words.add("--unit=" + layout.processTemplateName(type).replace("@.service", "@[0-9]*.service"));
+        }
+        if (type != null && type.equals(ProcessCommands.CRON)) {
+            words.add("--unit=" + layout.cronServiceName(1));
         }
         if (type == null || type.equals(ProcessCommands.CRON)) {
             words.add("--unit=" + CronCommands.serviceGlob(app));

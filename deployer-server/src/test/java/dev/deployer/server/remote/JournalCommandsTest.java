@@ -55,12 +55,12 @@ class JournalCommandsTest {
     }
 
     @Test
-    void oneTypeReadsOnlyThatTypesUnits() {
+    void oneTypeReadsOnlyThatTypesUnitsNamingTheFirstSoAHostWithoutThemIsNoFailure() {
         String tail = " '--output=json' '--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT' '--all' '--no-pager' '--quiet' '--lines=5'";
         assertThat(JournalCommands.read("shop", 5, null, "cron").render())
-                .isEqualTo("'journalctl' '--unit=deployer-shop@cron-[0-9]*.service'" + tail);
+                .isEqualTo("'journalctl' '--unit=deployer-shop@cron-1.service' '--unit=deployer-shop@cron-[0-9]*.service'" + tail);
         assertThat(JournalCommands.read("shop", 5, null, "worker").render())
-                .isEqualTo("'journalctl' '--unit=deployer-shop-worker@[0-9]*.service'" + tail);
+                .isEqualTo("'journalctl' '--unit=deployer-shop-worker@1.service' '--unit=deployer-shop-worker@[0-9]*.service'" + tail);
         assertThat(JournalCommands.read("shop", 5, null, "web").render()).isEqualTo("'journalctl' '--unit=deployer-shop.service' "
                 + "'--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service'" + tail);
     }
