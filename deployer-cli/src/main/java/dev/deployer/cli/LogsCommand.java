@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "logs",
         footerHeading = "%nExamples:%n", footer = {
-                "  deployer logs shop",
                 "  deployer logs shop -f --host web1",
                 "  deployer logs shop -n 500 --since 15m",
                 "  deployer logs shop --type cron"},
