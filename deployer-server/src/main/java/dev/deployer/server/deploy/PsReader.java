@@ -2,6 +2,8 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.api.AppProcesses;
 import dev.deployer.server.apps.App;
+import dev.deployer.server.build.CronTable;
+import dev.deployer.server.build.Procfile;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.remote.CronCommands;
 import dev.deployer.server.remote.HostLayout;
@@ -46,13 +48,22 @@ public class PsReader {
 
     public AppProcesses read(App app, Optional<Release> current) {
         Map<Integer, String> schedules = current.map(r -> r.cron().schedules()).orElse(Map.of());
-        List<CompletableFuture<AppProcesses.HostProcesses>> reads = app.hosts().stream().map(name -> start(name, app, schedules)).toList();
+        List<String> named = new ArrayList<>();
+        HostLayout layout = new HostLayout(app.name());
+        current.ifPresent(r -> r.procfile().map(Procfile::others).orElse(List.of()).forEach(p -> {
+            for (int n = 1; n <= r.scale().count(p.type()); n++) {
+                named.add(layout.processUnitName(p.type(), n));
+            }
+        }));
+        named.addAll(PsCommands.cronUnits(app.name(), CronTable.MAX_ENTRIES));
+        List<CompletableFuture<AppProcesses.HostProcesses>> reads = app.hosts().stream().map(name -> start(name, app, named, schedules))
+                .toList();
         return new AppProcesses(app.name(), current.map(Release::version).orElse(null), reads.stream().map(CompletableFuture::join).toList());
     }
 
-    private CompletableFuture<AppProcesses.HostProcesses> start(String name, App app, Map<Integer, String> schedules) {
+    private CompletableFuture<AppProcesses.HostProcesses> start(String name, App app, List<String> named, Map<Integer, String> schedules) {
         try {
-            return CompletableFuture.supplyAsync(() -> readHost(name, app, schedules), workers)
+            return CompletableFuture.supplyAsync(() -> readHost(name, app, named, schedules), workers)
                     .completeOnTimeout(failed(name, "no answer within " + PER_HOST.toSeconds() + " s"), PER_HOST.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(failed(name, "too many status reads at once; try again shortly"));
@@ -63,15 +74,15 @@ public class PsReader {
         return new AppProcesses.HostProcesses(host, why, List.of());
     }
 
-    private AppProcesses.HostProcesses readHost(String name, App app, Map<Integer, String> schedules) {
+    private AppProcesses.HostProcesses readHost(String name, App app, List<String> named, Map<Integer, String> schedules) {
         try {
             HostTarget host = hosts.apply(name);
             String out;
             if (app.zeroDowntime()) {
-                ProxyApiCall call = PsCommands.showWithProxy(app.name());
+                ProxyApiCall call = PsCommands.showWithProxy(app.name(), named);
                 out = ssh.runAllowingFailure(host, "ps", call.command().privileged(host.root()), call.stdin(), STEP).stdout();
             } else {
-                out = ssh.runAllowingFailure(host, "ps", PsCommands.show(app.name()), STEP).stdout();
+                out = ssh.runAllowingFailure(host, "ps", PsCommands.show(app.name(), named), STEP).stdout();
             }
             return new AppProcesses.HostProcesses(name, null, rows(app.name(), PsCommands.parse(out), schedules));
         } catch (RuntimeException e) {

@@ -18,21 +18,42 @@ public final class PsCommands {
 
     private PsCommands() {}
 
-    /** Exit status is not meaningful (no proxy, no links yet): parse what it printed with {@link #parse}. */
-    public static RemoteCommand show(String app) {
+    /**
+     * Exit status is not meaningful (no proxy, no links yet): parse what it printed with {@link #parse}. systemctl expands
+     * a glob to the units that are active only, so {@code named} lists the instances the current release should have and
+     * the cron units it may have ({@link #cronUnits}): stopped or failed ones show too; the globs add strays that run.
+     */
+    public static RemoteCommand show(String app, List<String> named) {
         HostLayout layout = new HostLayout(app);
         List<String> words = new java.util.ArrayList<>(List.of("systemctl", "show"));
         PROPERTIES.forEach(p -> words.add("--property=" + p));
-        words.addAll(List.of("--", layout.unitName(), layout.slotUnitName(Slot.A), layout.slotUnitName(Slot.B),
-                ProcessCommands.instanceGlob(app), CronCommands.serviceGlob(app), CronCommands.timerGlob(app)));
+        words.addAll(List.of("--", layout.unitName(), layout.slotUnitName(Slot.A), layout.slotUnitName(Slot.B)));
+        for (String unit : named) {
+            if (!ProcessCommands.ownedBy(app, unit) && CronCommands.parse(app, unit).isEmpty()) {
+                throw new IllegalArgumentException("not a unit of " + app + ": " + unit);
+            }
+            words.add(unit);
+        }
+        words.addAll(List.of(ProcessCommands.instanceGlob(app), CronCommands.serviceGlob(app), CronCommands.timerGlob(app)));
         return RemoteCommand.of(words).then(RemoteCommand.of("find", layout.appDir(), "-mindepth", "1", "-maxdepth", "1",
                 "-type", "l", "(", "-name", "current", "-o", "-name", "slot-?", ")", "-printf", "%f %l\\n"));
     }
 
     /** {@link #show} and the proxy's state after it. */
-    public static ProxyApiCall showWithProxy(String app) {
+    public static ProxyApiCall showWithProxy(String app, List<String> named) {
         ProxyApiCall stat = ProxyCommands.showStat(app);
-        return new ProxyApiCall(show(app).then(stat.command()), stat.input());
+        return new ProxyApiCall(show(app, named).then(stat.command()), stat.input());
+    }
+
+    /** Every cron service and timer name an app may have ({@code 1..max}). */
+    public static List<String> cronUnits(String app, int max) {
+        HostLayout layout = new HostLayout(app);
+        List<String> units = new java.util.ArrayList<>();
+        for (int n = 1; n <= max; n++) {
+            units.add(layout.cronServiceName(n));
+            units.add(layout.cronTimerName(n));
+        }
+        return units;
     }
 
     /**

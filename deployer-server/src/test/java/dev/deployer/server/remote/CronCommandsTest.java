@@ -69,16 +69,24 @@ class CronCommandsTest {
     }
 
     @Test
+    void psNamesOnlyTheAppsOwnUnits() {
+        assertThatThrownBy(() -> PsCommands.show("shop", List.of("sshd.service"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(PsCommands.cronUnits("shop", 2)).containsExactly("deployer-shop@cron-1.service", "deployer-shop@cron-1.timer",
+                "deployer-shop@cron-2.service", "deployer-shop@cron-2.timer");
+    }
+
+    @Test
     void commandsNameEachUnit() {
         assertThat(CronCommands.startTimers("shop", List.of(1, 2)).render()).isEqualTo(
                 "'systemctl' 'enable' '--' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-2.timer' && "
                         + "'systemctl' 'restart' '--' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-2.timer'");
         assertThat(CronCommands.listFiles("shop").render()).isEqualTo(
                 "'find' '/etc/systemd/system' '-maxdepth' '1' '-name' 'deployer-shop@cron-*' '-printf' '%f\\n'");
-        assertThat(PsCommands.show("shop").render()).isEqualTo("'systemctl' 'show' '--property=Id' '--property=LoadState' "
+        assertThat(PsCommands.show("shop", List.of("deployer-shop-worker@1.service", "deployer-shop@cron-1.service")).render()).isEqualTo("'systemctl' 'show' '--property=Id' '--property=LoadState' "
                 + "'--property=ActiveState' '--property=SubState' '--property=ActiveEnterTimestamp' '--property=Result' "
                 + "'--property=ExecMainStatus' '--property=ExecMainExitTimestamp' '--property=NextElapseUSecRealtime' '--' "
-                + "'deployer-shop.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop-*@[0-9]*.service' "
+                + "'deployer-shop.service' 'deployer-shop@a.service' 'deployer-shop@b.service' 'deployer-shop-worker@1.service' "
+                + "'deployer-shop@cron-1.service' 'deployer-shop-*@[0-9]*.service' "
                 + "'deployer-shop@cron-[0-9]*.service' 'deployer-shop@cron-[0-9]*.timer' && 'find' '/opt/deployer/shop' '-mindepth' '1' "
                 + "'-maxdepth' '1' '-type' 'l' '(' '-name' 'current' '-o' '-name' 'slot-?' ')' '-printf' '%f %l\\n'");
     }
