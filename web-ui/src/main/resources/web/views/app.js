@@ -4,6 +4,7 @@ import { badge, errorBox, h } from '../dom.js';
 import { deploymentPanel } from './deployment.js';
 import { deploymentsPanel } from './deployments.js';
 import { hostsPanel } from './host-status.js';
+import { processesPanel } from './processes.js';
 import { releasesPanel } from './releases.js';
 import { configPanel } from './config.js';
 import { logsPanel } from './logs.js';
@@ -15,6 +16,7 @@ export function appView(page, me, name, deploymentId) {
   const heading = h('h1', {}, name);
   const current = h('span', { class: 'current-release' });
   const hosts = hostsPanel(() => refreshHosts());
+  const processes = processesPanel();
   const message = h('div', { 'aria-live': 'polite' });
   const progress = deploymentPanel(leaving.signal, () => refresh());
   const deployments = deploymentsPanel(name, (id) => open(id, true));
@@ -24,7 +26,7 @@ export function appView(page, me, name, deploymentId) {
   page.append(
     h('div', { class: 'title' }, h('p', { class: 'crumb' }, h('a', { href: '#/apps' }, 'Apps'), ' /'), heading, current,
       me.canDeploy ? deployForm((ref) => start('deploy', { ref })) : null),
-    message, hosts.element, progress.element, deployments.element, releases.element, logsSlot,
+    message, hosts.element, processes.element, progress.element, deployments.element, releases.element, logsSlot,
     h('div', { class: 'columns' }, configPanel(name, me, () => setTimeout(refresh, 1500)), connectSlot));
   get(`apps/${enc(name)}`).then((app) => {
     if (me.canDeploy) logsSlot.replaceWith(logsPanel(name, app.hosts, leaving.signal));
@@ -46,6 +48,7 @@ export function appView(page, me, name, deploymentId) {
     } catch (error) {
       hosts.problem(error);
     }
+    get(`apps/${enc(name)}/ps`).then((ps) => processes.show(ps), (error) => processes.problem(error));
   }
 
   async function start(action, body) {

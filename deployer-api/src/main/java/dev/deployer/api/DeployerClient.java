@@ -134,6 +134,10 @@ public class DeployerClient {
         return get("api/apps/" + encode(app) + "/status", new TypeReference<>() {});
     }
 
+    public AppProcesses ps(String app) {
+        return get("api/apps/" + encode(app) + "/ps", new TypeReference<>() {});
+    }
+
     /** The app's deployments, newest first: at most {@code limit} (null: the server's 20; at most 100), older than {@code before} when given. */
     public List<DeploymentSummary> deployments(String app, Integer limit, Long before) {
         String query = (limit == null ? "" : "limit=" + limit) + (limit != null && before != null ? "&" : "")
@@ -196,16 +200,25 @@ public class DeployerClient {
 
     /** The app's last {@code lines} journal lines from its hosts (or {@code host} only), merged by time; nulls use the server's defaults. */
     public List<LogLine> logs(String app, Integer lines, String host, String since) {
-        return get("api/apps/" + encode(app) + "/logs" + logsQuery(false, lines, host, since), new TypeReference<>() {});
+        return logs(app, lines, host, since, null);
+    }
+
+    /** {@link #logs(String, Integer, String, String)} of one process type: {@code web}, {@code cron} or a Procfile type (null: all). */
+    public List<LogLine> logs(String app, Integer lines, String host, String since, String type) {
+        return get("api/apps/" + encode(app) + "/logs" + logsQuery(false, lines, host, since, type), new TypeReference<>() {});
     }
 
     /** Follows the app's logs, handing each line and notice to {@code handler} until it returns false or the stream ends. */
     public void followLogs(String app, Integer lines, String host, String since, Predicate<LogLine> handler) {
-        events("api/apps/" + encode(app) + "/logs" + logsQuery(true, lines, host, since),
+        followLogs(app, lines, host, since, null, handler);
+    }
+
+    public void followLogs(String app, Integer lines, String host, String since, String type, Predicate<LogLine> handler) {
+        events("api/apps/" + encode(app) + "/logs" + logsQuery(true, lines, host, since, type),
                 event -> handler.test(parse(event.data(), new TypeReference<LogLine>() {})));
     }
 
-    private static String logsQuery(boolean follow, Integer lines, String host, String since) {
+    private static String logsQuery(boolean follow, Integer lines, String host, String since, String type) {
         StringBuilder query = new StringBuilder("?follow=" + follow);
         if (lines != null) {
             query.append("&lines=").append(lines);
@@ -215,6 +228,9 @@ public class DeployerClient {
         }
         if (since != null) {
             query.append("&since=").append(encode(since));
+        }
+        if (type != null) {
+            query.append("&type=").append(encode(type));
         }
         return query.toString();
     }

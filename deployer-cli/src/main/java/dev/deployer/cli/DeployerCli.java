@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Deploy JVM services to your own Linux hosts: git push, systemd, rollback.",
         subcommands = {LoginCommand.class, HostsCommand.class, AppsCommand.class, ConfigCommand.class, DeployCommand.class,
                 ReleasesCommand.class, DeploymentsCommand.class, RollbackCommand.class, ScaleCommand.class, StatusCommand.class,
-                LogsCommand.class, RunCommand.class, GitRemoteCommand.class, SshKeyCommand.class, OpenCommand.class,
+                PsCommand.class, LogsCommand.class, RunCommand.class, GitRemoteCommand.class, SshKeyCommand.class, OpenCommand.class,
                 NotifyCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public class DeployerCli implements Runnable {
     public static final int OK = 0;

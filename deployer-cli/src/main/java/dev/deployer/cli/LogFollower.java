@@ -37,13 +37,17 @@ final class LogFollower {
     }
 
     void follow(String app, int lines, String host, String since) {
+        follow(app, lines, host, since, null);
+    }
+
+    void follow(String app, int lines, String host, String since, String type) {
         Integer backlog = lines;
         String from = since;
         String lastWhy = null;
         for (int attempt = 1; ; attempt++) {
             String why;
             try {
-                client.followLogs(app, backlog, host, from, this::print);
+                client.followLogs(app, backlog, host, from, type, this::print);
                 why = "the server ended the log stream";
             } catch (UncheckedIOException e) {
                 why = e.getMessage();

@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "logs",
         footerHeading = "%nExamples:%n", footer = {
-                "  deployer logs shop",
                 "  deployer logs shop -f --host web1",
-                "  deployer logs shop -n 500 --since 15m"},
+                "  deployer logs shop -n 500 --since 15m",
+                "  deployer logs shop --type cron"},
         description = {"Print the app's journald lines from all its hosts, merged by time: TIME HOST MESSAGE.",
         "With -f, keep following until interrupted; notices about the stream (a host reconnecting, lines dropped) go to stderr."})
 public class LogsCommand implements Callable<Integer> {
@@ -36,6 +36,9 @@ public class LogsCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "TIME", description = "from this time on: 2026-11-25T14:00:00Z, or ago: 90s, 15m, 2h, 7d")
     String since;
 
+    @Option(names = "--type", paramLabel = "TYPE", description = "only this process type: web, cron (every scheduled job), or a Procfile type such as worker")
+    String type;
+
     @Option(names = "--json", description = "one JSON object per line, notices included")
     boolean json;
 
@@ -55,10 +58,10 @@ public class LogsCommand implements Callable<Integer> {
         LogPrinter printer = new LogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
         var client = connection.client();
         if (!follow) {
-            client.logs(name, lines, host, since).forEach(printer::print);
+            client.logs(name, lines, host, since, type).forEach(printer::print);
             return DeployerCli.OK;
         }
-        new LogFollower(client, printer, spec.commandLine().getErr(), LogFollower.RETRY).follow(name, lines, host, since);
+        new LogFollower(client, printer, spec.commandLine().getErr(), LogFollower.RETRY).follow(name, lines, host, since, type);
         return DeployerCli.OK;
     }
 }

@@ -22,7 +22,7 @@ class AppParameterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deploy", "rollback", "status", "releases", "logs", "remote", "apps show", "apps delete",
+    @ValueSource(strings = {"deploy", "rollback", "status", "ps", "releases", "logs", "remote", "apps show", "apps delete",
             "config set Bad_Name A=1", "config unset Bad_Name A"})
     void aBadAppNameIsExitTwoWithTheRuleAndNothingIsSent(String command) {
         String[] words = command.contains("Bad_Name") ? command.split(" ") : (command + " Bad_Name").split(" ");

@@ -31,7 +31,7 @@ class LogFollowerTest {
         }
 
         @Override
-        public void followLogs(String app, Integer lines, String host, String since, Predicate<LogLine> handler) {
+        public void followLogs(String app, Integer lines, String host, String since, String type, Predicate<LogLine> handler) {
             sinces.add(since);
             backlogs.add(lines);
             if (streams.isEmpty()) {

@@ -51,6 +51,8 @@ import dev.deployer.server.deploy.ReleasePhase;
 import dev.deployer.server.deploy.ProcessRollout;
 import dev.deployer.server.deploy.RollingDeploy;
 import dev.deployer.server.deploy.SlotRollout;
+import dev.deployer.server.deploy.PsReader;
+import dev.deployer.server.deploy.PsResource;
 import dev.deployer.server.deploy.StatusResource;
 import dev.deployer.server.deploy.UnitRemoval;
 import dev.deployer.server.remote.DeltaCommands;
@@ -208,11 +210,12 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 Duration.ofDays(settings.limits().retentionDays()),
                 environment.lifecycle().scheduledExecutorService("deployment-history-%d").threads(1).build(), clock));
         AppRepositories repositories = new AppRepositories(dataDir);
+        ExecutorService statusReads = statusReads(environment);
         ReleaseService releaseService = new ReleaseService(releaseDao, configVars, clock);
         DryRun dryRun = new DryRun(repositories, builder, artifacts, releaseService, configVars, deployments, hosts::target, ssh,
                 slotRollout, delta, hostWork);
         ReleaseFlow flow = new ReleaseFlow(apps, deployments, releaseService, configVars,
-                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads(environment)));
+                artifacts, repositories, builder, new AppStatusReader(ssh, hosts::target, statusReads));
         LogService logs = new LogService(ssh, hosts::target, clock);
         MetricsEndpoint.register(environment.admin(), environment.metrics(), prometheus,
                 new MetricsEndpoint.Sources(logs::followers, logs::feeds, ssh.lastLogins()::snapshot));
@@ -245,6 +248,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
         environment.jersey().register(new ScaleResource(flow, audit));
         environment.jersey().register(new ReleasesResource(flow));
         environment.jersey().register(new StatusResource(flow));
+        environment.jersey().register(new PsResource(flow, deployments, new PsReader(ssh, hosts::target, statusReads)));
         environment.jersey().register(new DeploymentsResource(deployments, events, environment.getObjectMapper()));
         environment.jersey().register(new AppDeploymentsResource(apps, deployments));
         environment.jersey().register(new NotificationsResource(apps, webhooks, audit));

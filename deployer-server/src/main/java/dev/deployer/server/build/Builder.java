@@ -107,6 +107,23 @@ public class Builder {
     }
 
     /**
+     * The scheduled jobs of {@code commit}: the {@code cron} entries of its root {@code app.json}; none when it has no
+     * app.json or no entries. Read from the repository like {@link #procfile}.
+     *
+     * @throws BuildFailure naming the bad entry, with what to fix
+     */
+    public CronTable cron(Path gitDir, String commit) {
+        if (!ObjectId.isId(commit)) {
+            throw new IllegalArgumentException("a build needs a full commit id, got: " + commit);
+        }
+        try {
+            return GitCheckout.rootFile(gitDir, commit, "app.json", CronTable.MAX_FILE_BYTES).map(CronTable::parse).orElse(CronTable.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(e.getMessage() + ": fix app.json and push again", List.of());
+        }
+    }
+
+    /**
      * Deletes the app's build caches once no build of it runs (waiting for one that does); returns the bytes freed.
      * The next build fills them again from the shared layer or the network.
      */

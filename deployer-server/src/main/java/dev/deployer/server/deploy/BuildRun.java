@@ -7,6 +7,7 @@ import dev.deployer.server.build.BuildFailure;
 import dev.deployer.server.build.BuildSpec;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.Formation;
+import dev.deployer.server.build.CronTable;
 import dev.deployer.server.build.Procfile;
 import dev.deployer.server.config.ConfigVars;
 import dev.deployer.server.releases.Release;
@@ -83,10 +84,22 @@ public class BuildRun implements DeploymentRun {
                 throw new IllegalStateException("build failed: " + e.getMessage(), e);
             }
         });
+        CronTable cron = log.stepWith(null, "cron", () -> {
+            try {
+                CronTable found = builder.cron(repositories.gitDir(app.name()), commit);
+                found.checkHosts(app.hosts());
+                return new StepResult<>(found, found.entries().isEmpty() ? "no cron entries"
+                        : "app.json: " + found.entries().size() + " cron entr" + (found.entries().size() == 1 ? "y" : "ies"));
+            } catch (BuildFailure e) {
+                throw new IllegalStateException("build failed: " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("build failed: " + e.getMessage() + ": fix app.json and push again", e);
+            }
+        });
         // Scaling outlives a build: the types someone scaled keep their counts in the new release.
         Formation formation = current.apply(app).map(Release::scale).orElse(Formation.NONE);
         Map<String, Secret> config = configVars.current(app.id());
-        Release release = releases.create(app, commit, artifact.sha256(), artifact.size(), config, procfile, formation,
+        Release release = releases.create(app, commit, artifact.sha256(), artifact.size(), config, procfile, formation, cron,
                 "deploy of " + wanted + " (" + commit.substring(0, 7) + ")", actor);
         log.note(null, "release", "created " + release.label());
         return new Prepared(release, config, artifact.file(), true);

@@ -46,7 +46,7 @@ public class ConfigRun implements DeploymentRun {
         Map<String, Secret> config = configVars.current(app.id());
         String keys = keys(changedKeys);
         Release release = releases.create(app, current.commitSha(), current.artifactSha256(), current.artifactSize(), config,
-                current.procfile(), current.scale(), "config change" + (keys.isEmpty() ? "" : ": " + keys), actor);
+                current.procfile(), current.scale(), current.cron(), "config change" + (keys.isEmpty() ? "" : ": " + keys), actor);
         log.note(null, "release", "created " + release.label() + " with the artifact of " + current.label() + " and new config"
                 + (keys.isEmpty() ? "" : " (changed: " + keys + ")"));
         return new Prepared(release, config, artifacts.file(release.artifactSha256()).orElse(null), true);

@@ -6,6 +6,7 @@ import dev.deployer.server.build.Artifact;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.build.BuildFailure;
 import dev.deployer.server.build.BuildSpec;
+import dev.deployer.server.build.CronTable;
 import dev.deployer.server.build.Builder;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.Procfile;
@@ -101,9 +102,16 @@ public class DryRun {
         } catch (BuildFailure e) {
             throw new Conflict("a deploy of " + wanted + " would fail: " + e.getMessage());
         }
+        CronTable cron;
+        try {
+            cron = builder.cron(repositories.gitDir(app.name()), commit);
+            cron.checkHosts(app.hosts());
+        } catch (BuildFailure | IllegalArgumentException e) {
+            throw new Conflict("a deploy of " + wanted + " would fail: " + e.getMessage());
+        }
         Formation formation = current.apply(app).map(Release::scale).orElse(Formation.NONE);
         Release target = releases.draft(app, commit, artifact.map(Artifact::sha256).orElse(""), artifact.map(Artifact::size).orElse(0L),
-                procfile, formation, actor);
+                procfile, formation, cron, actor);
         Map<String, Secret> config = configVars.current(app.id());
         List<DeployPlan.HostPlan> perHost = hostPlans(app, target, config, artifact.isPresent());
         LOG.info("dry run app={} ref={} commit={} build={} hosts={} actor={}", app.name(), wanted, commit.substring(0, 12),

@@ -4,6 +4,7 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.Procfile;
 import dev.deployer.server.releases.Release;
+import dev.deployer.server.remote.CronCommands;
 import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
@@ -32,19 +33,26 @@ public class ProcessRollout {
 
     private final HostAccess ssh;
     private final Duration settle;
+    private final CronRollout cron;
 
     /** {@code settle}: how long after the restart an instance must still be running (an instant crash shows by then). */
     public ProcessRollout(HostAccess ssh, Duration settle) {
         this.ssh = ssh;
         this.settle = settle;
+        this.cron = new CronRollout(ssh);
     }
 
-    /** Makes the host run {@code release}'s processes; empty: none (a first deploy reverted). */
+    /** Makes the host run {@code release}'s processes and cron entries; empty: none (a first deploy reverted). */
     public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, StepLog log) {
-        Changes changes = changes(app.name(), release, listed(host, app.name()));
-        if (changes.none()) {
-            return;
+        List<String> listed = listed(host, app.name());
+        Changes changes = changes(app.name(), release, listed);
+        if (!changes.none()) {
+            processes(host, app, config, changes, log);
         }
+        cron.apply(host, app, release, config, listed, log);
+    }
+
+    private void processes(HostTarget host, App app, Map<String, Secret> config, Changes changes, StepLog log) {
         boolean root = host.root();
         log.step(host, "processes", () -> {
             HostLayout layout = new HostLayout(app.name());
@@ -60,7 +68,7 @@ public class ProcessRollout {
                 ssh.writeFile(host, "processes", layout.envFile(), EnvFile.render(config, app.port()), "0600", "root:root");
             }
             for (Map.Entry<String, List<String>> type : changes.wanted().entrySet()) {
-                reload |= writeIfChanged(host, HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
+                reload |= writeIfChanged(ssh, host, "processes", HostLayout.UNIT_DIR + "/" + layout.processTemplateName(type.getKey()),
                         SystemdUnit.forProcess(app.name(), type.getKey(), type.getValue()));
             }
             if (reload) {
@@ -85,10 +93,11 @@ public class ProcessRollout {
         }
     }
 
-    /** One round trip, read-only: instance unit names, then template file names ({@code ...@.service}). */
+    /** One round trip, read-only: instance unit names, template file names ({@code ...@.service}), cron unit files. */
     List<String> listed(HostTarget host, String app) {
         return ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app)
-                .then(ProcessCommands.listTemplates(app)).privileged(host.root()), STEP_TIMEOUT).stdout().lines()
+                .then(ProcessCommands.listTemplates(app)).then(CronCommands.listFiles(app)).privileged(host.root()), STEP_TIMEOUT)
+                .stdout().lines()
                 .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
     }
 
@@ -142,13 +151,14 @@ public class ProcessRollout {
                 + (stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped (" + String.join(", ", stopped) + ")");
     }
 
-    private boolean writeIfChanged(HostTarget host, String path, String text) {
-        String existing = ssh.runAllowingFailure(host, "processes", HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
+    /** Writes a unit file unless the host has exactly that text; whether it wrote (then systemd needs a reload). */
+    static boolean writeIfChanged(HostAccess ssh, HostTarget host, String step, String path, String text) {
+        String existing = ssh.runAllowingFailure(host, step, HostCommands.readFile(path).privileged(host.root()), STEP_TIMEOUT)
                 .stdout();
         if (existing.equals(text)) {
             return false;
         }
-        ssh.writeFile(host, "processes", path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
+        ssh.writeFile(host, step, path, text.getBytes(StandardCharsets.UTF_8), "0644", "root:root");
         return true;
     }
 

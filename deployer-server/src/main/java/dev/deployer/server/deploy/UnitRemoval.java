@@ -2,6 +2,7 @@ package dev.deployer.server.deploy;
 
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.AppRemover;
+import dev.deployer.server.remote.CronCommands;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ProcessCommands;
@@ -39,9 +40,11 @@ public class UnitRemoval implements AppRemover {
         for (String name : app.hosts()) {
             try {
                 HostTarget host = hosts.apply(name);
+                // Procfile instances as systemd lists them, then cron unit files (their units are named like the files).
                 List<String> processes = ssh.runAllowingFailure(host, "remove", ProcessCommands.listInstances(app.name())
-                        .privileged(host.root()), STEP).stdout().lines().map(line -> line.strip().split("\\s+")[0])
-                        .filter(unit -> ProcessCommands.parse(app.name(), unit).isPresent()).toList();
+                        .then(CronCommands.listFiles(app.name())).privileged(host.root()), STEP).stdout().lines()
+                        .map(line -> line.strip().split("\\s+")[0]).filter(unit -> ProcessCommands.parse(app.name(), unit).isPresent()
+                                || CronCommands.parse(app.name(), unit).isPresent()).toList();
                 ssh.runAllowingFailure(host, "remove", RemovalCommands.stopAll(app.name(), processes).privileged(host.root()), STEP);
                 ssh.run(host, "remove", RemovalCommands.removeFiles(app.name()).privileged(host.root()), STEP);
                 if (purge) {

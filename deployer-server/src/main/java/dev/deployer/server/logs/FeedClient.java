@@ -19,6 +19,7 @@ final class FeedClient {
     private final String host;
     private final LogBuffer buffer;
     private final Clock clock;
+    private final java.util.function.Predicate<JournalEntry> wanted;
     private final List<JournalEntry> pending = new ArrayList<>();
     private long pendingChars;
     private long pendingDropped;
@@ -28,9 +29,15 @@ final class FeedClient {
     private String skipUntilAfter; // cleared by the first entry past it: the feed delivers in journal order
 
     FeedClient(String host, LogBuffer buffer, Clock clock) {
+        this(host, buffer, clock, entry -> true);
+    }
+
+    /** {@code wanted}: which of the feed's entries this client shows (one process type, when it asked for one). */
+    FeedClient(String host, LogBuffer buffer, Clock clock, java.util.function.Predicate<JournalEntry> wanted) {
         this.host = host;
         this.buffer = buffer;
         this.clock = clock;
+        this.wanted = wanted;
     }
 
     String host() {
@@ -54,6 +61,9 @@ final class FeedClient {
                 return;
             }
             skipUntilAfter = null;
+        }
+        if (!wanted.test(entry)) {
+            return;
         }
         buffer.offer(LogLine.line(entry.at(), host, entry.priority(), entry.message()));
     }

@@ -16,4 +16,9 @@ record JournalEntry(Instant at, int priority, String message, String cursor, Str
     boolean of(String app) {
         return unit == null || ProcessCommands.ownedBy(app, unit);
     }
+
+    /** {@link #of(String)}, and of process type {@code type} (null: any); an entry that names no unit is of no type. */
+    boolean of(String app, String type) {
+        return type == null ? of(app) : unit != null && ProcessCommands.typeOf(app, unit).filter(type::equals).isPresent();
+    }
 }

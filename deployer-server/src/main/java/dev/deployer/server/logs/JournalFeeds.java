@@ -29,7 +29,12 @@ final class JournalFeeds implements AutoCloseable {
 
     /** Joins the feed of {@code app} on {@code host}; entries wait in the client until {@link #position} says where it starts. */
     FeedClient join(String app, String host, LogBuffer buffer) {
-        FeedClient client = new FeedClient(host, buffer, clock);
+        return join(app, host, null, buffer);
+    }
+
+    /** {@link #join(String, String, LogBuffer)} for the entries of one process type ({@code type} null: all). */
+    FeedClient join(String app, String host, String type, LogBuffer buffer) {
+        FeedClient client = new FeedClient(host, buffer, clock, entry -> entry.of(app, type));
         Key key = new Key(app, host);
         synchronized (this) {
             feeds.computeIfAbsent(key, k -> new JournalFeed(source, app, host, workers, clock)).add(client);

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  *
  * @param host  null for all of the app's hosts
  * @param since null for no lower bound
+ * @param type  null for every process type; else {@code web}, {@code cron} or a Procfile type
  */
-public record LogQuery(int lines, String host, Instant since) {
+public record LogQuery(int lines, String host, Instant since, String type) {
+    private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,29}$");
+
     public static final int DEFAULT_LINES = 100;
 
     private static final Pattern AGO = Pattern.compile("^([1-9][0-9]{0,5})(s|m|h|d)$");
@@ -27,6 +30,14 @@ public record LogQuery(int lines, String host, Instant since) {
         if (host != null) {
             HostInput.name(host);
         }
+        if (type != null && !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("type must be web, cron or a Procfile process type: 1-30 of a-z, 0-9 and '_', "
+                    + "starting with a letter (got '" + (type.length() > 40 ? type.substring(0, 40) + "…" : type) + "')");
+        }
+    }
+
+    public LogQuery(int lines, String host, Instant since) {
+        this(lines, host, since, null);
     }
 
     /**
@@ -34,7 +45,11 @@ public record LogQuery(int lines, String host, Instant since) {
      * ({@code 90s}, {@code 15m}, {@code 2h}, {@code 7d}); nothing else, so no host ever reads it its own way.
      */
     public static LogQuery of(Integer lines, String host, String since, Clock clock) {
-        return new LogQuery(lines == null ? DEFAULT_LINES : lines, blankToNull(host), since(blankToNull(since), clock));
+        return of(lines, host, since, null, clock);
+    }
+
+    public static LogQuery of(Integer lines, String host, String since, String type, Clock clock) {
+        return new LogQuery(lines == null ? DEFAULT_LINES : lines, blankToNull(host), since(blankToNull(since), clock), blankToNull(type));
     }
 
     static Instant since(String text, Clock clock) {

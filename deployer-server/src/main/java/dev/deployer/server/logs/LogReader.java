@@ -47,21 +47,21 @@ final class LogReader {
     Backlog read(String app, List<String> hostNames, LogQuery query) {
         int perHost = Math.max(1, query.lines());
         List<CompletableFuture<HostRead>> reads = hostNames.stream()
-                .map(host -> CompletableFuture.supplyAsync(() -> readHost(app, host, perHost, query.since()), workers))
+                .map(host -> CompletableFuture.supplyAsync(() -> readHost(app, host, perHost, query.since(), query.type()), workers))
                 .toList();
         List<HostRead> done = reads.stream().map(CompletableFuture::join).toList();
         return new Backlog(merge(done, query.lines()), cursors(done));
     }
 
-    private HostRead readHost(String app, String host, int lines, Instant since) {
+    private HostRead readHost(String app, String host, int lines, Instant since, String type) {
         try {
             HostTarget target = hosts.apply(host);
             CommandResult result = ssh.runAllowingFailure(target, "read logs",
-                    JournalCommands.read(app, lines, since).privileged(target.root()), READ_TIMEOUT);
+                    JournalCommands.read(app, lines, since, type).privileged(target.root()), READ_TIMEOUT);
             List<JournalEntry> entries = new ArrayList<>();
             List<LogLine> notices = new ArrayList<>();
             result.stdout().lines().forEach(raw -> JournalJson.parse(raw).ifPresentOrElse(entry -> {
-                if (entry.of(app)) {
+                if (entry.of(app, type)) {
                     entries.add(entry);
                 }
             }, () -> {

@@ -84,7 +84,7 @@ public class LogService implements AutoCloseable {
      */
     public LogFollow follow(String app, List<String> hostNames, LogQuery query) {
         LogBuffer buffer = new LogBuffer(BUFFER_LINES, BUFFER_CHARS, clock);
-        List<FeedClient> joined = hostNames.stream().map(host -> feeds.join(app, host, buffer)).toList();
+        List<FeedClient> joined = hostNames.stream().map(host -> feeds.join(app, host, query.type(), buffer)).toList();
         LogReader.Backlog backlog;
         Instant readStart = clock.instant();
         try {

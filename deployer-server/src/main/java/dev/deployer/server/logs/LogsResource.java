@@ -36,9 +36,10 @@ public class LogsResource {
 
     @GET
     public Response logs(@PathParam("app") AppName name, @QueryParam("follow") String follow, @QueryParam("lines") String lines,
-                         @QueryParam("host") String host, @QueryParam("since") String since) {
+                         @QueryParam("host") String host, @QueryParam("since") String since,
+                         @QueryParam("type") String type) {
         App app = apps.require(name);
-        LogQuery query = InvalidInput.check(() -> LogQuery.of(count(lines), host, since, clock));
+        LogQuery query = InvalidInput.check(() -> LogQuery.of(count(lines), host, since, type, clock));
         List<String> hosts = InvalidInput.check(() -> LogService.hostsOf(app.name(), app.hosts(), query));
         if (!InvalidInput.check(() -> flag(follow))) {
             return Response.ok(logs.read(app.name(), hosts, query), MediaType.APPLICATION_JSON_TYPE).build();

@@ -15,23 +15,23 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(Release.class)
 public interface ReleaseDao {
     String COLUMNS = "id, app_id, version, commit_sha, artifact_sha256, artifact_size, config_snapshot, unit_text, "
-            + "description, status, created_by, created_at, processes, formation";
+            + "description, status, created_by, created_at, processes, formation, cron_jobs";
 
-    /** {@link #insertNext(long, String, String, long, String, String, String, String, Instant, String, String)} with no Procfile. */
+    /** {@link #insertNext(long, String, String, long, String, String, String, String, Instant, String, String, String)} with no Procfile. */
     default Release insertNext(long appId, String commitSha, String artifactSha256, long artifactSize, String configSnapshot,
                                String unitText, String description, String createdBy, Instant at) {
         return insertNext(appId, commitSha, artifactSha256, artifactSize, configSnapshot, unitText, description, createdBy, at,
-                null, null);
+                null, null, null);
     }
 
     /** Inserts the next version of the app; the version is read and written in one transaction. */
     @Transaction
     default Release insertNext(long appId, String commitSha, String artifactSha256, long artifactSize, String configSnapshot,
                                String unitText, String description, String createdBy, Instant at, String processes,
-                               String formation) {
+                               String formation, String cronJobs) {
         int version = nextVersion(appId);
         Release draft = new Release(0, appId, version, commitSha, artifactSha256, artifactSize, configSnapshot, unitText,
-                description, ReleaseStatus.PENDING.value(), createdBy, at, processes, formation);
+                description, ReleaseStatus.PENDING.value(), createdBy, at, processes, formation, cronJobs);
         long id = insert(draft);
         return find(id).orElseThrow();
     }
@@ -40,9 +40,9 @@ public interface ReleaseDao {
     int nextVersion(@Bind("appId") long appId);
 
     @SqlUpdate("INSERT INTO releases (app_id, version, commit_sha, artifact_sha256, artifact_size, config_snapshot, unit_text, "
-            + "description, status, created_by, created_at, processes, formation) VALUES (:appId, :version, :commitSha, "
+            + "description, status, created_by, created_at, processes, formation, cron_jobs) VALUES (:appId, :version, :commitSha, "
             + ":artifactSha256, :artifactSize, :configSnapshot, :unitText, :description, :status, :createdBy, :createdAt, "
-            + ":processes, :formation)")
+            + ":processes, :formation, :cronJobs)")
     @GetGeneratedKeys("id")
     long insert(@BindMethods Release release);
 

@@ -3,6 +3,7 @@ package dev.deployer.server.releases;
 import dev.deployer.api.ReleaseInfo;
 import dev.deployer.server.apps.App;
 import dev.deployer.server.apps.JavaOptions;
+import dev.deployer.server.build.CronTable;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.Procfile;
 import dev.deployer.server.config.ConfigVars;
@@ -27,15 +28,19 @@ public class ReleaseService {
 
     public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
                           String description, String actor) {
-        return create(app, commit, artifactSha256, artifactSize, config, Optional.empty(), Formation.NONE, description, actor);
+        return create(app, commit, artifactSha256, artifactSize, config, Optional.empty(), Formation.NONE, CronTable.NONE, description,
+                actor);
     }
 
-    /** A release of {@code procfile}'s process types (empty: the default web process) scaled to {@code formation}. */
+    /**
+     * A release of {@code procfile}'s process types (empty: the default web process) scaled to {@code formation}, with
+     * {@code cron}'s scheduled jobs.
+     */
     public Release create(App app, String commit, String artifactSha256, long artifactSize, Map<String, Secret> config,
-                          Optional<Procfile> procfile, Formation formation, String description, String actor) {
+                          Optional<Procfile> procfile, Formation formation, CronTable cron, String description, String actor) {
         return dao.insertNext(app.id(), commit, artifactSha256, artifactSize, configVars.sealSnapshot(config),
                 unitText(app, procfile), description, actor,
-                clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation));
+                clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation), cron.text());
     }
 
     /**
@@ -43,9 +48,10 @@ public class ReleaseService {
      * What a dry run plans with; its id is 0 and its config snapshot empty (the dry run holds the config itself).
      */
     public Release draft(App app, String commit, String artifactSha256, long artifactSize, Optional<Procfile> procfile,
-                         Formation formation, String actor) {
+                         Formation formation, CronTable cron, String actor) {
         return new Release(0, app.id(), dao.nextVersion(app.id()), commit, artifactSha256, artifactSize, null, unitText(app, procfile),
-                "dry run", "pending", actor, clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation));
+                "dry run", "pending", actor, clock.instant(), procfile.map(Procfile::text).orElse(null), formationText(formation),
+                cron.text());
     }
 
     private static String unitText(App app, Optional<Procfile> procfile) {
@@ -62,7 +68,7 @@ public class ReleaseService {
     public Release copy(App app, Release source, Formation formation, String description, String actor) {
         return dao.insertNext(app.id(), source.commitSha(), source.artifactSha256(), source.artifactSize(),
                 source.configSnapshot(), source.unitText(), description, actor, clock.instant(), source.processes(),
-                formationText(formation));
+                formationText(formation), source.cronJobs());
     }
 
     private static String formationText(Formation formation) {

@@ -197,6 +197,31 @@ public record HostLayout(String app) {
         return etcDir() + "/release.env";
     }
 
+    /**
+     * {@code deployer-APP@cron-N.service}: the oneshot service of the release's cron entry {@code n} (1..), a unit file of
+     * its own (no template). Every name with {@code deployer-APP@} is this app's alone (app names hold no '@').
+     */
+    public String cronServiceName(int n) {
+        return cronBase(n) + ".service";
+    }
+
+    /** {@code deployer-APP@cron-N.timer}: starts {@link #cronServiceName} on the entry's schedule. */
+    public String cronTimerName(int n) {
+        return cronBase(n) + ".timer";
+    }
+
+    /** What every cron unit's name starts with: {@code deployer-APP@cron-}. */
+    public String cronPrefix() {
+        return "deployer-" + app + "@cron-";
+    }
+
+    private String cronBase(int n) {
+        if (n < 1 || n > 99) {
+            throw new IllegalArgumentException("cron entries are numbered 1..99 (got " + n + ")");
+        }
+        return cronPrefix() + n;
+    }
+
     /** The transient timer that stops the warm standby slot when its window ends (one per app: one standby at a time). */
     public String standbyUnitBase() {
         return "deployer-" + app + "@standby";

@@ -22,10 +22,15 @@ public final class JournalCommands {
 
     /** The unit's last {@code lines} entries (from {@code since} on, when given), oldest first; then it exits. */
     public static RemoteCommand read(String app, int lines, Instant since) {
+        return read(app, lines, since, null);
+    }
+
+    /** {@link #read(String, int, Instant)} of the units of one process type ({@code type} null: all). */
+    public static RemoteCommand read(String app, int lines, Instant since, String type) {
         if (lines < 0 || lines > MAX_LINES) {
             throw new IllegalArgumentException("lines must be 0.." + MAX_LINES + " (got " + lines + ")");
         }
-        List<String> words = base(app);
+        List<String> words = base(app, type);
         words.add("--lines=" + lines);
         if (since != null) {
             words.add("--since=" + epoch(since));
@@ -38,7 +43,7 @@ public final class JournalCommands {
      * command is stopped. {@code --no-tail} undoes the ten lines {@code --follow} would otherwise start with.
      */
     public static RemoteCommand follow(String app, String afterCursor, Instant since) {
-        List<String> words = base(app);
+        List<String> words = base(app, null);
         words.add("--follow");
         words.add("--no-tail");
         if (afterCursor != null) {
@@ -54,14 +59,32 @@ public final class JournalCommands {
         return RemoteCommand.of(words);
     }
 
-    private static List<String> base(String app) {
-        // The app's own unit, both zero-downtime slots and every Procfile process instance (a glob): whichever strategy
-        // ran it, and a slot's lines before a switch too. The glob also matches another app's process instances when that
-        // app's name goes on after this one's (shop, shop-admin): _SYSTEMD_UNIT tells the reader which to drop.
+    private static List<String> base(String app, String type) {
+        // The app's own unit, both zero-downtime slots, every Procfile process instance (a glob) and the cron services:
+        // whichever strategy ran it, and a slot's lines before a switch too. The instance glob also matches another app's
+        // process instances when that app's name goes on after this one's (shop, shop-admin): _SYSTEMD_UNIT tells the
+        // reader which to drop. One type: only its units (so --lines counts that type's lines).
         HostLayout layout = new HostLayout(app);
-        return new ArrayList<>(List.of("journalctl", "--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A),
-                "--unit=" + layout.slotUnitName(Slot.B), "--unit=" + ProcessCommands.instanceGlob(app), "--output=json",
-                "--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT", "--all", "--no-pager", "--quiet"));
+        List<String> words = new ArrayList<>(List.of("journalctl"));
+        if (type == null || type.equals(ProcessCommands.WEB)) {
+            words.addAll(List.of("--unit=" + layout.unitName(), "--unit=" + layout.slotUnitName(Slot.A), "--unit=" + layout.slotUnitName(Slot.B)));
+        }
+        // journalctl fails ("Failed to add filter for units: No data available") when its only --unit is a glob that
+        // matches nothing in the journal: a type's first unit, named, keeps a host without that type's lines readable.
+        if (type == null) {
+            words.add("--unit=" + ProcessCommands.instanceGlob(app));
+        } else if (!type.equals(ProcessCommands.WEB) && !type.equals(ProcessCommands.CRON)) {
+            words.add("--unit=" + layout.processUnitName(type, 1));
+            words.add("--unit=" + layout.processTemplateName(type).replace("@.service", "@[0-9]*.service"));
+        }
+        if (type != null && type.equals(ProcessCommands.CRON)) {
+            words.add("--unit=" + layout.cronServiceName(1));
+        }
+        if (type == null || type.equals(ProcessCommands.CRON)) {
+            words.add("--unit=" + CronCommands.serviceGlob(app));
+        }
+        words.addAll(List.of("--output=json", "--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT", "--all", "--no-pager", "--quiet"));
+        return words;
     }
 
     /** {@code @SECONDS.MICROS}: journalctl's zone-free form, so neither host nor server time zone can shift it. */

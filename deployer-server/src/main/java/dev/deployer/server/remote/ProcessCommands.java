@@ -25,12 +25,26 @@ public final class ProcessCommands {
         return new HostLayout(app).processPrefix() + "*@[0-9]*.service";
     }
 
-    /** Whether {@code unit} is one of {@code app}'s own units: its web unit, a slot, or a process instance. */
+    /** Whether {@code unit} is one of {@code app}'s own units: its web unit, a slot, a process instance or a cron service. */
     public static boolean ownedBy(String app, String unit) {
-        HostLayout layout = new HostLayout(app);
-        return unit.equals(layout.unitName()) || unit.equals(layout.slotUnitName(Slot.A)) || unit.equals(layout.slotUnitName(Slot.B))
-                || parse(app, unit).isPresent();
+        return typeOf(app, unit).isPresent();
     }
+
+    /** Which of {@code app}'s process types {@code unit} runs: {@code web} (its unit or a slot), a Procfile type, or {@code cron}. */
+    public static Optional<String> typeOf(String app, String unit) {
+        HostLayout layout = new HostLayout(app);
+        if (unit.equals(layout.unitName()) || unit.equals(layout.slotUnitName(Slot.A)) || unit.equals(layout.slotUnitName(Slot.B))) {
+            return Optional.of(WEB);
+        }
+        if (unit.endsWith(".service") && CronCommands.parse(app, unit).isPresent()) {
+            return Optional.of(CRON);
+        }
+        return parse(app, unit).map(Instance::type);
+    }
+
+    /** The type names {@code deployer logs --type} knows besides the Procfile's own. */
+    public static final String WEB = "web";
+    public static final String CRON = "cron";
 
     /** Every instance systemd knows of (running, failed or merely loaded), one unit name first on each line. */
     public static RemoteCommand listInstances(String app) {

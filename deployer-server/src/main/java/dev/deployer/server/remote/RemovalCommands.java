@@ -23,8 +23,8 @@ public final class RemovalCommands {
     }
 
     /**
-     * One {@code systemctl stop} of every unit and of {@code processes}, the app's Procfile instances as the host listed
-     * them (named, never a glob: {@code deployer-shop-*} would stop app shop-admin's too): systemctl goes on past a unit
+     * One {@code systemctl stop} of every unit and of {@code processes}, the app's Procfile instances and cron units as the
+     * host listed them (named, never a glob: {@code deployer-shop-*} would stop app shop-admin's too): systemctl goes on past a unit
      * that is not loaded (an app never has all of them), so its exit status says only that one was missing or would not
      * stop. Run allowing failure.
      */
@@ -32,8 +32,8 @@ public final class RemovalCommands {
         List<String> words = new ArrayList<>(List.of("systemctl", "stop", "--"));
         words.addAll(units(app));
         for (String unit : processes) {
-            if (ProcessCommands.parse(app, unit).isEmpty()) {
-                throw new IllegalArgumentException("not a process instance of " + app + ": " + unit);
+            if (ProcessCommands.parse(app, unit).isEmpty() && CronCommands.parse(app, unit).isEmpty()) {
+                throw new IllegalArgumentException("not a process instance or cron unit of " + app + ": " + unit);
             }
             words.add(unit);
         }
@@ -59,6 +59,10 @@ public final class RemovalCommands {
         // by a regex that stops at the type (no '-'), so app shop never takes app shop-admin's units with it.
         RemoteCommand processes = RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "2", "-regextype", "posix-extended",
                 "-regex", ".*/" + layout.processPrefix() + "[a-z][a-z0-9_]{0,29}@[0-9]{0,2}\\.service", "-delete");
-        return RemoteCommand.and(RemoteCommand.of(files), processes, HostCommands.removeTree(layout.etcDir()), HostCommands.daemonReload());
+        // Cron services, timers and the timers' boot links (timers.target.wants): deployer-APP@cron-N, this app's alone.
+        RemoteCommand cron = RemoteCommand.of("find", HostLayout.UNIT_DIR, "-maxdepth", "2", "-regextype", "posix-extended",
+                "-regex", ".*/" + layout.cronPrefix() + "[1-9][0-9]?\\.(service|timer)", "-delete");
+        return RemoteCommand.and(RemoteCommand.of(files), processes, cron, HostCommands.removeTree(layout.etcDir()),
+                HostCommands.daemonReload());
     }
 }

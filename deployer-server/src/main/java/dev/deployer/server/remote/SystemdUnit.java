@@ -73,7 +73,16 @@ public final class SystemdUnit {
     }
 
     private static String unit(HostLayout layout, String description, List<String> run, String identifier) {
-        List<String> lines = new ArrayList<>(List.of(
+        List<String> lines = head(layout, description, "exec");
+        lines.addAll(run);
+        lines.addAll(List.of("Restart=on-failure", "RestartSec=5"));
+        lines.addAll(tail(identifier));
+        lines.addAll(List.of("", "[Install]", "WantedBy=multi-user.target", ""));
+        return String.join("\n", lines);
+    }
+
+    private static List<String> head(HostLayout layout, String description, String type) {
+        return new ArrayList<>(List.of(
                 "# Written by deployer for app " + layout.app() + ": edits here are overwritten by the next release.",
                 "[Unit]",
                 "Description=" + description,
@@ -81,14 +90,14 @@ public final class SystemdUnit {
                 "After=network-online.target",
                 "",
                 "[Service]",
-                "Type=exec",
+                "Type=" + type,
                 "User=" + layout.user(),
                 "Group=" + layout.user(),
                 "EnvironmentFile=" + layout.envFile()));
-        lines.addAll(run);
-        lines.addAll(List.of(
-                "Restart=on-failure",
-                "RestartSec=5",
+    }
+
+    private static List<String> tail(String identifier) {
+        List<String> lines = new ArrayList<>(List.of(
                 // 143 = 128 + SIGTERM: how a JVM exits when systemd stops it; that is a clean stop, not a failure.
                 "SuccessExitStatus=143",
                 "TimeoutStopSec=" + STOP_TIMEOUT_SECONDS,
@@ -97,7 +106,22 @@ public final class SystemdUnit {
                 "SyslogIdentifier=" + identifier));
         // Hardening a plain JVM tolerates: the app writes only its state dir and its private /tmp.
         lines.addAll(HARDENING);
-        lines.addAll(List.of("", "[Install]", "WantedBy=multi-user.target", ""));
+        return lines;
+    }
+
+    /**
+     * {@code deployer-APP@cron-N.service}: one run of cron entry {@code entry}, started by its timer. A Procfile
+     * process's user, env file, hardening and working directory; {@code Type=oneshot}, so the unit is "activating"
+     * while the command runs and the timer's next start meets a unit still starting: systemd runs no second copy.
+     * No restart, no [Install]: only its timer starts it.
+     */
+    public static String forCron(String app, int entry, List<String> command) {
+        HostLayout layout = new HostLayout(app);
+        layout.cronServiceName(entry);
+        List<String> lines = head(layout, "deployer app " + app + " cron entry " + entry, "oneshot");
+        lines.addAll(commandLines(layout, command));
+        lines.addAll(tail(app + "-cron"));
+        lines.add("");
         return String.join("\n", lines);
     }
 
@@ -110,6 +134,31 @@ public final class SystemdUnit {
                 "StateDirectory=" + layout.stateDirectoryName());
     }
 
+    /**
+     * {@code deployer-APP@cron-N.timer}: starts the entry's service at {@code calendar} (an {@code OnCalendar=} value
+     * made from the cron schedule), host local time like cron. {@code Persistent=false}: a run missed while the host was
+     * down is not made up at boot; {@code AccuracySec=1s}: systemd's default would allow a minute.
+     */
+    public static String cronTimer(String app, int entry, String calendar) {
+        HostLayout layout = new HostLayout(app);
+        if (!calendar.matches("^[A-Za-z0-9*,./: -]{1,300}$")) {
+            throw new IllegalArgumentException("not a calendar expression: '" + calendar + "'");
+        }
+        return String.join("\n", List.of(
+                "# Written by deployer for app " + app + ": edits here are overwritten by the next release.",
+                "[Unit]",
+                "Description=deployer app " + app + " cron entry " + entry + " schedule",
+                "",
+                "[Timer]",
+                "OnCalendar=" + calendar,
+                "Persistent=false",
+                "AccuracySec=1s",
+                "Unit=" + layout.cronServiceName(entry),
+                "",
+                "[Install]",
+                "WantedBy=timers.target",
+                ""));
+    }
 
     /** Set in every Procfile process's unit: the jar of the release it runs. */
     static final String JAR_ENV = "JAR=";

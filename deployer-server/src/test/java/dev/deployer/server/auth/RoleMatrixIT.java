@@ -59,6 +59,7 @@ class RoleMatrixIT {
                 new Endpoint("POST", "api/apps/noapp/scale", "{\"counts\":{\"worker\":1}}", Role.DEPLOYER),
                 new Endpoint("GET", "api/apps/noapp/releases", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/status", null, Role.VIEWER),
+                new Endpoint("GET", "api/apps/noapp/ps", null, Role.VIEWER),
                 new Endpoint("GET", "api/apps/noapp/logs", null, Role.DEPLOYER),
                 new Endpoint("POST", "api/apps/noapp/run", "{\"command\":[\"true\"]}", Role.DEPLOYER),
                 new Endpoint("DELETE", "api/apps/noapp/build-cache", null, Role.DEPLOYER),

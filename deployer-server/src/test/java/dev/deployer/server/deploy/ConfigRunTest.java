@@ -40,7 +40,7 @@ class ConfigRunTest {
     private final App app = new App(appId, "shop", null, "main", 8080, "", 17, "/health", 60, null, null, 900, 5, null,
             List.of("web1"), Instant.now(), 512);
     private final Release current = new Release(1, appId, 1, "c".repeat(40), "a".repeat(64), 1, "", "[Unit]", "d",
-            "succeeded", "ci", Instant.now(), null, null);
+            "succeeded", "ci", Instant.now(), null, null, null);
 
     @TempDir
     Path artifactsDir;

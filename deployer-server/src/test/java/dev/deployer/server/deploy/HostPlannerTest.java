@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deployer.api.DeployPlan;
 import dev.deployer.server.apps.App;
+import dev.deployer.server.build.CronTable;
 import dev.deployer.server.build.Formation;
 import dev.deployer.server.build.ProcessFactory;
 import dev.deployer.server.build.Procfile;
@@ -51,7 +52,7 @@ class HostPlannerTest {
     }
 
     private Release draft(App app, Optional<Procfile> procfile) {
-        return fixture.releases.draft(app, "d".repeat(40), NEW_SHA, 50_000, procfile, Formation.NONE, "ci");
+        return fixture.releases.draft(app, "d".repeat(40), NEW_SHA, 50_000, procfile, Formation.NONE, CronTable.NONE, "ci");
     }
 
     private HostPlanner planner(boolean slots, DeltaTransfer delta) {

@@ -43,7 +43,7 @@ class ProcessRolloutTest {
 
     private Release release(String procfile, Formation formation) {
         return fixture.releases.create(fixture.app, "c".repeat(40), DeployFixture.JAR_SHA, 1234, Map.of(),
-                Optional.ofNullable(procfile).map(Procfile::parse), formation, "d", "ci");
+                Optional.ofNullable(procfile).map(Procfile::parse), formation, dev.deployer.server.build.CronTable.NONE, "d", "ci");
     }
 
     private void roll(Release previous, Release target) {

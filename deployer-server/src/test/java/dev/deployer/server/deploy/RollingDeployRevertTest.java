@@ -47,7 +47,7 @@ class RollingDeployRevertTest {
 
     private static Release release(int version) {
         return new Release(version, 1, version, "c" + version, "a".repeat(64), 1, "", "[Unit]", "d", "pending", "ci",
-                Instant.now(), null, null);
+                Instant.now(), null, null, null);
     }
 
     private RolloutPlan plan() {

@@ -31,7 +31,7 @@ class ReleaseDaoTest {
         assertThat(v3.version()).isEqualTo(3);
         assertThat(other.version()).isEqualTo(1);
         assertThat(v1).isEqualTo(new Release(v1.id(), shop, 1, "c1", "a".repeat(64), 10, "v1:sealed", "[Unit]",
-                "deploy of main", ReleaseStatus.PENDING.value(), "admin", at, null, null));
+                "deploy of main", ReleaseStatus.PENDING.value(), "admin", at, null, null, null));
         assertThat(dao.history(shop)).extracting(Release::version).containsExactly(3, 2, 1);
         assertThat(dao.lastGoodBefore(shop, 3)).map(Release::version).contains(1);
         assertThat(dao.lastGoodBefore(shop, 1)).isEmpty();

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JournalCommandsTest {
-    private static final String BASE = "'journalctl' '--unit=deployer-shop.service' '--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service' '--unit=deployer-shop-*@[0-9]*.service' '--output=json' "
+    private static final String BASE = "'journalctl' '--unit=deployer-shop.service' '--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service' '--unit=deployer-shop-*@[0-9]*.service' '--unit=deployer-shop@cron-[0-9]*.service' '--output=json' "
             + "'--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT' '--all' '--no-pager' '--quiet'";
 
     @Test
@@ -52,5 +52,27 @@ class JournalCommandsTest {
         assertThatThrownBy(() -> JournalCommands.follow("shop", null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JournalCommands.read("shop", 1, Instant.ofEpochSecond(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void oneTypeReadsOnlyThatTypesUnitsNamingTheFirstSoAHostWithoutThemIsNoFailure() {
+        String tail = " '--output=json' '--output-fields=MESSAGE,PRIORITY,_SYSTEMD_UNIT' '--all' '--no-pager' '--quiet' '--lines=5'";
+        assertThat(JournalCommands.read("shop", 5, null, "cron").render())
+                .isEqualTo("'journalctl' '--unit=deployer-shop@cron-1.service' '--unit=deployer-shop@cron-[0-9]*.service'" + tail);
+        assertThat(JournalCommands.read("shop", 5, null, "worker").render())
+                .isEqualTo("'journalctl' '--unit=deployer-shop-worker@1.service' '--unit=deployer-shop-worker@[0-9]*.service'" + tail);
+        assertThat(JournalCommands.read("shop", 5, null, "web").render()).isEqualTo("'journalctl' '--unit=deployer-shop.service' "
+                + "'--unit=deployer-shop@a.service' '--unit=deployer-shop@b.service'" + tail);
+    }
+
+    @Test
+    void eachOfTheAppsUnitsHasItsType() {
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop@a.service")).contains("web");
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop.service")).contains("web");
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop-worker@2.service")).contains("worker");
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop@cron-3.service")).contains("cron");
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop@cron-3.timer")).isEmpty();
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop-admin-worker@1.service")).isEmpty();
+        assertThat(ProcessCommands.typeOf("shop", "deployer-shop@proxy.service")).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ final class RunFixture {
     final List<String> audited = new ArrayList<>();
     final Caller caller = new Caller("ci-token", Role.DEPLOYER);
     Optional<Release> current = Optional.of(new Release(7, 1, 3, "c".repeat(40), "a".repeat(64), 10, "{}", "unit", "d",
-            "succeeded", "ci", Instant.now(), null, null));
+            "succeeded", "ci", Instant.now(), null, null, null));
     final OneOffRuns runs = new OneOffRuns(hosts, name -> new HostTarget(name, "10.0.0.1", 22, "root", "ssh-ed25519 AAAA", "SHA256:x"),
             app -> current, new AuditLog(null, Clock.systemUTC()) {
                 @Override

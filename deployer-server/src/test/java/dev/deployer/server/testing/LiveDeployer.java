@@ -63,7 +63,8 @@ public final class LiveDeployer implements AutoCloseable {
                 + "rm -rf \"/opt/deployer/$1\" \"/etc/deployer/$1.env\" \"/etc/deployer/$1\" \"/etc/systemd/system/deployer-$1.service\" "
                 + "/etc/systemd/system/deployer-\"$1\"@*.service /etc/systemd/system/*.wants/deployer-\"$1\".service "
                 + "/etc/systemd/system/*.wants/deployer-\"$1\"@*.service /etc/systemd/system/deployer-\"$1\"-*@.service "
-                + "/etc/systemd/system/deployer-\"$1\"-*@[0-9]*.service /etc/systemd/system/*.wants/deployer-\"$1\"-*@[0-9]*.service; "
+                + "/etc/systemd/system/deployer-\"$1\"-*@[0-9]*.service /etc/systemd/system/*.wants/deployer-\"$1\"-*@[0-9]*.service "
+                + "/etc/systemd/system/deployer-\"$1\"@cron-*.timer /etc/systemd/system/*.wants/deployer-\"$1\"@cron-*.timer; "
                 + "systemctl daemon-reload; systemctl reset-failed \"deployer-$1.service\" \"deployer-$1@*\" 2>/dev/null; true",
                 "remove", app));
     }
