@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -101,26 +102,36 @@ public class Deployments {
         return info(id);
     }
 
-    /** Hands a deployment that holds its app's lock to a deployment thread; the lock goes when it ends. */
+    /**
+     * Hands a deployment that holds its app's lock to a deployment thread. The lock goes when it ends, before its event
+     * stream ends: whoever followed it to the end may deploy again at once (it got a 409 for a few milliseconds before).
+     */
     private void launch(long id, long appId, String appName) {
         DeploymentRun run = runs.remove(id);
         try {
             runner.submit(() -> {
+                // Once only: a second release would free a lock the app's next deployment has taken since.
+                AtomicBoolean freed = new AtomicBoolean();
+                Runnable free = () -> {
+                    if (freed.compareAndSet(false, true)) {
+                        locks.release(appId);
+                    }
+                };
                 try {
                     App current = apps.find(appName).orElse(null);
                     if (current == null || run == null) {
                         end(id, appName, null, DeploymentStatus.FAILED,
-                                "app " + appName + " was deleted while this deployment waited");
+                                "app " + appName + " was deleted while this deployment waited", free);
                     } else {
-                        execute(id, current, run);
+                        execute(id, current, run, free);
                     }
                 } finally {
-                    locks.release(appId);
+                    free.run();
                 }
             });
         } catch (RuntimeException rejected) {
             locks.release(appId);
-            end(id, appName, null, DeploymentStatus.FAILED, "the server is stopping: the deployment did not start");
+            end(id, appName, null, DeploymentStatus.FAILED, "the server is stopping: the deployment did not start", () -> {});
         }
     }
 
@@ -160,7 +171,8 @@ public class Deployments {
             locks.holdBy(app.id(), id);
             ClientFeed feed = events.listen(id, "git-push", listener);
             try {
-                execute(id, app, run);
+                // The app stays held until the branch moved (below): a git push frees it only when it returns.
+                execute(id, app, run, () -> {});
             } finally {
                 // The caller writes its own last lines next: every event must have reached its client first.
                 feed.close(FEED_DRAIN);
@@ -244,7 +256,7 @@ public class Deployments {
      * Carries one deployment through and always ends it: whatever is thrown, the rollout has reverted what it
      * touched, and the deployment is recorded as finished (best-effort, bounded) before this returns.
      */
-    private void execute(long id, App app, DeploymentRun run) {
+    private void execute(long id, App app, DeploymentRun run, Runnable beforeStreamEnds) {
         long started = System.nanoTime();
         StepLog log = new StepLog(events, id, app.name(), observer);
         Release release = null;
@@ -278,7 +290,7 @@ public class Deployments {
             throw e;
         } finally {
             keepOutput(id, app, log.output());
-            end(id, app.name(), release, status, reason);
+            end(id, app.name(), release, status, reason, beforeStreamEnds);
             tell(id, app, run, status.value(), release, reason, java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -301,7 +313,7 @@ public class Deployments {
      * The outcome, recorded as well as it can be: a failure to store it is logged, and the stream still ends. The
      * "finished" event is stored before the deployment is marked finished, so whoever sees it finished finds that event.
      */
-    private void end(long id, String app, Release release, DeploymentStatus status, String reason) {
+    private void end(long id, String app, Release release, DeploymentStatus status, String reason, Runnable beforeStreamEnds) {
         events.emit(id, app, null, "finished", status == DeploymentStatus.SUCCEEDED ? "ok" : "failed", null,
                 status.value() + ": " + reason);
         try {
@@ -315,7 +327,11 @@ public class Deployments {
                     e.getMessage(), reason);
             finishQuietly(id, status);
         }
-        events.end(id);
+        try {
+            beforeStreamEnds.run();
+        } finally {
+            events.end(id);
+        }
     }
 
     /** The build output's last 2 MiB, for reading after the deployment ended; best-effort. */

@@ -13,6 +13,8 @@ import dev.deployer.server.testing.RecordingHosts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +204,23 @@ class DeploymentsTest {
         assertThat(done.reason()).isEqualTo("web3: restart: boom");
         assertEveryHostBackOnV1After(RESTART);
         assertEnded(done);
+    }
+
+    @Test
+    void whoeverFollowedADeploymentToItsEndCanDeployAgainAtOnce() throws Exception {
+        fixture.deployed(fixture.newRelease("v1"));
+        fixture.jarOnHosts(2);
+        hosts.when(RESTART).delays(Duration.ofMillis(100)); // long enough to start following before it ends
+        for (int round = 0; round < 10; round++) {
+            DeploymentInfo started = deployments.start(fixture.app, DeployFixture.runOf(fixture.newRelease("again"), "deploy"), "ci",
+                    false);
+            BlockingQueue<DeploymentEvent> events = fixture.events.follow(started.id());
+            for (DeploymentEvent event = events.poll(10, TimeUnit.SECONDS); event != DeploymentEvents.END;
+                    event = events.poll(10, TimeUnit.SECONDS)) {
+                assertThat(event).as("round " + round + ": the stream ends within 10 s").isNotNull();
+            }
+            assertThat(deployments.busy(fixture.app)).as("round " + round + ": the app is free when its stream has ended").isFalse();
+        }
     }
 
     @Test
