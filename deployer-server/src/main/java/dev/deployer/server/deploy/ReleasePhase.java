@@ -21,7 +21,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -106,16 +105,7 @@ public class ReleasePhase {
             if (!result.stderr().isEmpty()) {
                 output.accept(new OutputChunk(true, result.stderr()));
             }
-            CompletableFuture<Integer> exit = CompletableFuture.completedFuture(result.exitCode());
-            return new RemoteProcess() {
-                @Override
-                public CompletableFuture<Integer> exitCode() {
-                    return exit;
-                }
-
-                @Override
-                public void close() {}
-            };
+            return RemoteProcess.ended(result.exitCode());
         }
     }
 

@@ -13,4 +13,18 @@ public interface RemoteProcess extends AutoCloseable {
     /** Stops reading and closes the channel: the remote command keeps running unless something else stops it. */
     @Override
     void close();
+
+    /** One that has ended already with {@code exitCode}: a command run to its end some other way. */
+    static RemoteProcess ended(int exitCode) {
+        CompletableFuture<Integer> exit = CompletableFuture.completedFuture(exitCode);
+        return new RemoteProcess() {
+            @Override
+            public CompletableFuture<Integer> exitCode() {
+                return exit;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
 }

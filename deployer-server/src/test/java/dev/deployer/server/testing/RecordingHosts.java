@@ -149,16 +149,7 @@ public final class RecordingHosts implements HostAccess {
         if (!result.stderr().isEmpty()) {
             output.accept(new OutputChunk(true, result.stderr()));
         }
-        CompletableFuture<Integer> exit = CompletableFuture.completedFuture(result.exitCode());
-        return new RemoteProcess() {
-            @Override
-            public CompletableFuture<Integer> exitCode() {
-                return exit;
-            }
-
-            @Override
-            public void close() {}
-        };
+        return RemoteProcess.ended(result.exitCode());
     }
 
     @Override
