@@ -300,14 +300,20 @@ public class SlotRollout {
             return false;
         }
         HostLayout layout = new HostLayout(app.name());
-        CommandResult sums = ssh.runAllowingFailure(host, "switch", RemoteCommand.of("sha256sum", "--",
-                layout.releaseJar(instance.version()), layout.slotEnvFile(slot), layout.slotUnitFile(slot)).privileged(host.root()),
-                STEP_TIMEOUT);
+        // The jar by its sum file (written when it was placed and checked): hashing tens of MB on every probe is what a
+        // deploy of a fresh build would pay for nothing. A jar placed before sum files existed is hashed.
+        CommandResult sums = ssh.runAllowingFailure(host, "switch", RemoteCommand.of("sha256sum", "--", layout.slotEnvFile(slot),
+                layout.slotUnitFile(slot)).then(HostCommands.readFile(layout.releaseJarSum(instance.version())))
+                .privileged(host.root()), STEP_TIMEOUT);
         List<String> hashes = sums.stdout().lines().map(line -> line.split("\\s+", 2)[0]).toList();
-        return sums.ok() && hashes.size() == 3
-                && hashes.get(0).equalsIgnoreCase(release.artifactSha256())
-                && hashes.get(1).equals(sha256(EnvFile.render(config, new SlotPorts(app.port()).port(slot))))
-                && hashes.get(2).equals(sha256(SystemdUnit.forSlot(release.unitText(), app.name()).getBytes(StandardCharsets.UTF_8)));
+        if (hashes.size() < 2 || !hashes.get(0).equals(sha256(EnvFile.render(config, new SlotPorts(app.port()).port(slot))))
+                || !hashes.get(1).equals(sha256(SystemdUnit.forSlot(release.unitText(), app.name()).getBytes(StandardCharsets.UTF_8)))) {
+            return false;
+        }
+        String jar = hashes.size() == 3 && sums.ok() ? hashes.get(2)
+                : ssh.runAllowingFailure(host, "switch", RemoteCommand.of("sha256sum", "--", layout.releaseJar(instance.version()))
+                        .privileged(host.root()), STEP_TIMEOUT).stdout().split("\\s+", 2)[0];
+        return jar.equalsIgnoreCase(release.artifactSha256());
     }
 
     private boolean writeIfChanged(HostTarget host, String path, String text) {

@@ -140,9 +140,9 @@ class SlotRolloutTest {
                 "Id=deployer-shop@standby.timer\nActiveState=active\nNextElapseUSecRealtime=Tue 2026-12-01 13:40:09 UTC\n")
                 + B_LIVE);
         hosts.when(call -> isApi(call, "show stat\n")).prints(A_LIVE);
-        hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n"
-                + sha256(EnvFile.render(Map.of(), 18080)) + "  env\n"
-                + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n");
+        hosts.when("sha256sum -- /etc/deployer/shop/slot-a.env").prints(sha256(EnvFile.render(Map.of(), 18080)) + "  env\n"
+                + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n"
+                + v1.artifactSha256() + "\n");
     }
 
     @Test
@@ -156,7 +156,9 @@ class SlotRolloutTest {
             assertThat(apiCalls(host, SWITCH_TO_A).size()).as(host).isEqualTo(1);
             assertThat(hosts.calls().on(host).texts()).as(host).noneMatch(t -> t.startsWith("systemctl start"))
                     .noneMatch(t -> t.startsWith("write /etc/deployer/shop/slot-"))
-                    .noneMatch(t -> t.startsWith("find /opt/deployer/shop/releases"));
+                    .noneMatch(t -> t.startsWith("find /opt/deployer/shop/releases"))
+                    .as(host + ": the standby's jar known by its sum file, not hashed")
+                    .noneMatch(t -> t.startsWith("sha256sum -- /opt/deployer/shop/releases/v1/app.jar"));
             assertThat(hosts.calls().on(host).startingWith("systemctl stop -- deployer-shop@standby.timer && /usr/bin/socat").size())
                     .as(host + ": the timer cancelled and traffic switched in one round trip").isEqualTo(1);
             assertThat(hosts.calls().on(host).texts()).as(host + ": v3's jar is the standby's, linked")
@@ -169,6 +171,20 @@ class SlotRolloutTest {
                     .as("no canary: " + host + " switches only after every host was found warm").isGreaterThan(lastProbe);
         }
         assertThat(fixture.hostStates(deployment)).containsOnly("web1 healthy", "web2 healthy", "web3 healthy");
+    }
+
+    @Test
+    void aStandbyJarPlacedBeforeSumFilesIsHashedAndStillTakenForWarm() throws Exception {
+        standbyAWarmWithV1();
+        hosts.when("sha256sum -- /etc/deployer/shop/slot-a.env").exits(1, sha256(EnvFile.render(Map.of(), 18080)) + "  env\n"
+                + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n",
+                "cat: /opt/deployer/shop/releases/v1/app.jar.sha256: No such file or directory");
+        hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n");
+
+        run(fixture.newRelease("rollback to v1"), Optional.of(v2));
+
+        assertThat(apiCalls("web1", SWITCH_TO_A).size()).isEqualTo(1);
+        assertThat(hosts.calls().on("web1").texts()).noneMatch(t -> t.startsWith("systemctl start"));
     }
 
     @Test
@@ -236,9 +252,9 @@ class SlotRolloutTest {
     void aStandbyThatRunsAnotherConfigIsNotTakenForWarm() throws Exception {
         hosts.when("systemctl show --property=Id").prints(slots(true, 1, true, 2) + B_LIVE);
         hosts.when(call -> isApi(call, "show stat\n")).prints(B_LIVE);
-        hosts.when("sha256sum -- /opt/deployer/shop/releases/v1/app.jar").prints(v1.artifactSha256() + "  jar\n"
-                + sha256("other config".getBytes(StandardCharsets.UTF_8)) + "  env\n"
-                + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n");
+        hosts.when("sha256sum -- /etc/deployer/shop/slot-a.env").prints(sha256("other config".getBytes(StandardCharsets.UTF_8))
+                + "  env\n" + sha256(SystemdUnit.forSlot(v1.unitText(), "shop").getBytes(StandardCharsets.UTF_8)) + "  unit\n"
+                + v1.artifactSha256() + "\n");
 
         run(v1, Optional.of(v2));
 
