@@ -201,7 +201,7 @@ public class DeployerApplication extends Application<DeployerConfiguration> {
                 new ProcessRollout(ssh, Duration.ofSeconds(2)), new ReleasePhase(ssh, ReleasePhase.LIMIT), deploymentDao, hostWork, clock);
         AppLocks appLocks = new AppLocks(jdbi.onDemand(AppLockDao.class), dataDir.instanceId(), clock);
         Deployments deployments = new Deployments(apps, hosts::target, releaseDao, deploymentDao, events, rolling, configVars,
-                new Retention(ssh, releaseDao, artifacts), deploymentThreads, appLocks, clock);
+                new Retention(ssh, releaseDao, artifacts, hostWork), deploymentThreads, appLocks, clock);
         PrometheusRegistry prometheus = new PrometheusRegistry();
         deployments.observe(DeploymentObserver.all(notifier(environment, settings, webhooks, clock), new DeploymentMetrics(prometheus)));
         // Waiting deployments, this server's heartbeat, and deployments of servers that stopped: one small thread.

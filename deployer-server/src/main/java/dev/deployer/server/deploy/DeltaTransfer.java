@@ -4,10 +4,13 @@ import dev.deployer.server.apps.App;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.remote.DeltaCommands;
+import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
+import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
+import dev.deployer.server.ssh.RemoteFailure;
 import dev.deployer.server.ssh.UploadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,10 @@ public class DeltaTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaTransfer.class);
     private static final Duration REBUILD_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    /** The whole jar's time limit: the same as any upload's (the host taking no bytes for a while ends it sooner). */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
+    /** A jar under this goes whole: sending it takes less than making a patch would. */
+    static final long SMALL_JAR = 1024 * 1024;
     private static final Pattern RELEASE_JAR = Pattern.compile("/releases/v([1-9][0-9]{0,8})/app\\.jar$");
     private static final Pattern SHA256 = Pattern.compile("^\\\\?([0-9a-f]{64})\\s");
 
@@ -54,31 +61,37 @@ public class DeltaTransfer {
         this.patches = patches;
     }
 
+    /** What {@link #place} did: the bytes sent and its message; {@code summed} when the sum file was written with the jar. */
+    record Placed(StepResult<Long> result, boolean summed) {}
+
     /**
-     * Puts {@code artifact} at {@code target}: as a patch when the host holds an earlier release the server still has.
-     * The value is the bytes sent.
+     * Puts {@code artifact} at {@code target}: as a patch when the host holds an earlier release the server still has,
+     * and then with its sum file {@code sum} in the same round trip; otherwise whole (the caller writes the sum file).
      */
-    StepResult<Long> place(HostTarget host, App app, Release release, Path artifact, String target, List<JarOnHost> onHost) {
+    Placed place(HostTarget host, App app, Release release, Path artifact, String target, String sum, List<JarOnHost> onHost) {
         long jarBytes = size(artifact);
+        if (jarBytes < SMALL_JAR) {
+            return full(ssh, host, release, artifact, target, sum, "under " + Sizes.bytes(SMALL_JAR) + ": sent whole, no patch made");
+        }
         Optional<Base> base = newestBase(app, target, onHost);
         if (base.isEmpty()) {
-            return full(host, release, artifact, target, onHost.isEmpty() ? "no earlier release on host"
+            return full(ssh, host, release, artifact, target, sum, onHost.isEmpty() ? "no earlier release on host"
                     : "no earlier release on host whose jar the server still keeps");
         }
         Base from = base.get();
         JarPatches.Outcome outcome = patches.between(from.serverFile(), from.sha256(), artifact, release.artifactSha256());
         if (!outcome.made()) {
-            return full(host, release, artifact, target, "no patch against v" + from.version() + ": " + outcome.whyNot());
+            return full(ssh, host, release, artifact, target, sum, "no patch against v" + from.version() + ": " + outcome.whyNot());
         }
         try {
-            long sent = sendPatch(host, release, from, outcome.patch(), target);
-            return new StepResult<>(sent, "patch of " + Sizes.bytes(sent) + " against v" + from.version() + " ("
-                    + Sizes.share(sent, jarBytes) + " of " + Sizes.bytes(jarBytes) + "), sha256 verified on host");
+            long sent = sendPatch(host, release, from, outcome.patch(), target, sum);
+            return new Placed(new StepResult<>(sent, "patch of " + Sizes.bytes(sent) + " against v" + from.version() + " ("
+                    + Sizes.share(sent, jarBytes) + " of " + Sizes.bytes(jarBytes) + "), sha256 verified on host"), true);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warn("patch failed host={} app={} release={} base=v{}: {}; sending the whole jar", host.name(), app.name(),
                     release.label(), from.version(), why);
-            return full(host, release, artifact, target, "the patch against v" + from.version() + " failed on host: " + why
+            return full(ssh, host, release, artifact, target, sum, "the patch against v" + from.version() + " failed on host: " + why
                     + "; the whole jar was sent instead");
         }
     }
@@ -95,35 +108,63 @@ public class DeltaTransfer {
     /** A patch a deploy would make against release {@code base}: its bytes if made before, -1 if made and refused (whole jar). */
     record PlannedPatch(int base, Optional<Long> bytes) {}
 
-    /** The whole jar, as every upload goes: temp name, sha256 on the host, rename. The value is the bytes sent. */
-    static StepResult<Long> full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String why) {
-        UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());
-        if (upload.skipped()) {
-            return new StepResult<>(0L, "already on host, nothing uploaded");
+    /**
+     * The whole jar, in two round trips: streamed into a temp name and hashed there; renamed into place with its sum file
+     * only when that hash is the release's. When that fails (a dropped connection, damaged bytes), the careful upload
+     * takes over: the host's copy checked first, the local file hashed while sent, a broken connection retried. The
+     * caller knows from the host's listing that {@code target} does not hold the jar.
+     */
+    static Placed full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String sum, String why) {
+        String tmp = HostCommands.tempBeside(target, suffix(new SecureRandom()));
+        String said = why == null ? "" : " (" + why + ")";
+        try {
+            CommandResult received = ssh.run(host, "artifact", DeltaCommands.receiveAndHash(tmp).privileged(host.root()), artifact,
+                    UPLOAD_TIMEOUT);
+            String arrived = printedSha256(received);
+            if (!arrived.equals(release.artifactSha256().toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException("the jar arrived with sha256 " + arrived + " instead of " + release.artifactSha256());
+            }
+            ssh.run(host, "artifact", HostCommands.moveReplacing(tmp, target).then(ReleaseCommands.writeSumFromStdin(sum,
+                    suffix(new SecureRandom()))).privileged(host.root()), HostRollout.sumLine(release), STEP_TIMEOUT);
+            long bytes = size(artifact);
+            return new Placed(new StepResult<>(bytes, "uploaded " + Sizes.bytes(bytes) + said + ", sha256 verified on host"), true);
+        } catch (RuntimeException e) {
+            try {
+                ssh.runAllowingFailure(host, "artifact (cleanup)", HostCommands.removeFile(tmp).privileged(host.root()), STEP_TIMEOUT);
+            } catch (RuntimeException ignored) {
+                // unreachable host: the temp name is unique and never becomes app.jar
+            }
+            if (e instanceof RemoteFailure failure && (failure.kind() == RemoteFailure.Kind.UNREACHABLE
+                    || failure.kind() == RemoteFailure.Kind.LINK_LOST)) {
+                throw e;
+            }
+            LOG.warn("upload host={} release={} failed ({}): sending again the careful way", host.name(), release.label(), e.getMessage());
+            UploadResult upload = ssh.upload(host, "artifact", artifact, target, release.artifactSha256());
+            return new Placed(new StepResult<>(upload.bytesSent(), (upload.skipped() ? "already on host, nothing uploaded"
+                    : "uploaded " + Sizes.bytes(upload.bytesSent()) + said) + ", sha256 verified on host"), false);
         }
-        return new StepResult<>(upload.bytesSent(), "uploaded " + Sizes.bytes(upload.bytesSent()) + (why == null ? "" : " (" + why + ")")
-                + ", sha256 verified on host");
     }
 
-    private StepResult<Long> full(HostTarget host, Release release, Path artifact, String target, String why) {
-        return full(ssh, host, release, artifact, target, why);
-    }
-
-    private long sendPatch(HostTarget host, Release release, Base from, JarPatches.Patch patch, String target) {
+    /**
+     * Two round trips: the patch streamed into a temp file, the jar rebuilt from it and hashed; then, only when that hash
+     * is the release's, the jar renamed into place, its sum file written and the patch removed. The patch itself is not
+     * hashed apart: a patch that arrived damaged cannot rebuild a jar with the release's sha256.
+     */
+    private long sendPatch(HostTarget host, Release release, Base from, JarPatches.Patch patch, String target, String sum) {
         String suffix = suffix();
         String patchPath = DeltaCommands.patchPath(target, suffix);
         String rebuilt = DeltaCommands.rebuiltPath(target, suffix);
         try {
-            UploadResult upload = ssh.upload(host, "artifact", patch.file(), patchPath, patch.sha256());
-            CommandResult rebuild = ssh.run(host, "artifact", DeltaCommands.rebuildAndHash(from.hostPath(), patchPath, rebuilt,
-                    patch.windowLog()).privileged(host.root()), REBUILD_TIMEOUT);
-            String arrived = rebuild.stdout().lines().map(SHA256::matcher).filter(Matcher::find).map(m -> m.group(1))
-                    .reduce((first, last) -> last).orElse("nothing");
+            CommandResult rebuild = ssh.run(host, "artifact", DeltaCommands.receiveRebuildAndHash(from.hostPath(), patchPath, rebuilt,
+                    patch.windowLog()).privileged(host.root()), patch.file(), REBUILD_TIMEOUT);
+            String arrived = printedSha256(rebuild);
             if (!arrived.equals(release.artifactSha256().toLowerCase(Locale.ROOT))) {
                 throw new IllegalStateException("the rebuilt jar has sha256 " + arrived + ", not " + release.artifactSha256());
             }
-            ssh.run(host, "artifact", DeltaCommands.publish(rebuilt, target, patchPath).privileged(host.root()), STEP_TIMEOUT);
-            return upload.bytesSent();
+            ssh.run(host, "artifact", DeltaCommands.publish(rebuilt, target, patchPath)
+                    .then(ReleaseCommands.writeSumFromStdin(sum, suffix())).privileged(host.root()), HostRollout.sumLine(release),
+                    STEP_TIMEOUT);
+            return patch.bytes();
         } catch (RuntimeException e) {
             try {
                 ssh.runAllowingFailure(host, "artifact (cleanup)", DeltaCommands.cleanUp(patchPath, rebuilt).privileged(host.root()),
@@ -133,6 +174,12 @@ public class DeltaTransfer {
             }
             throw e;
         }
+    }
+
+    /** The sha256 the command's last {@code sha256sum} printed ("nothing" when it printed none). */
+    private static String printedSha256(CommandResult result) {
+        return result.stdout().lines().map(SHA256::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .reduce((first, last) -> last).orElse("nothing");
     }
 
     /** The newest release jar on the host, other than the target, whose artifact the server's store still holds. */
@@ -164,6 +211,10 @@ public class DeltaTransfer {
     }
 
     private String suffix() {
+        return suffix(random);
+    }
+
+    private static String suffix(SecureRandom random) {
         byte[] bytes = new byte[6];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * Healthy means, when the app has a health path: HTTP 2xx from {@code 127.0.0.1:PORT/PATH} on the
- * host (reached through the SSH connection) with the unit active before and after that answer;
+ * host (reached through the SSH connection) with the unit active right after that answer (and, while
+ * nothing answers, the unit's state asked every {@link #STATE_EVERY}: a failed unit ends the wait);
  * without one, the unit active for the settle time. No fixed wait: checks come {@code poll} apart
  * (100 ms on a server) for the first {@link #QUICK} (a JVM, Spring Boot's included, is most likely to
  * come up then, and a check found late is time lost on every host), then back off to one a second.
@@ -23,6 +24,8 @@ public class HealthGate {
     private static final Duration SSH_STEP = Duration.ofSeconds(30);
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
     static final Duration QUICK = Duration.ofSeconds(15);
+    /** While nothing answers on the port, how often the unit's own state is asked (each ask is a process on the host). */
+    static final Duration STATE_EVERY = Duration.ofMillis(500);
 
     private final HostAccess ssh;
     private final Duration settle;
@@ -59,21 +62,26 @@ public class HealthGate {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(app.healthTimeoutSeconds()).toNanos();
         long activeSince = -1;
+        long stateAsked = start - STATE_EVERY.toNanos();
+        String stateSaid = "";
         long delay = poll.toMillis();
         String last = "not checked yet";
         while (System.nanoTime() < deadline) {
-            String state = activeState(host, unit);
-            if (state.equals("failed")) {
-                throw unhealthy(host, journal, "the unit failed to start");
-            }
-            if (!state.equals("active")) {
-                activeSince = -1;
-                last = "unit " + state;
-            } else if (app.healthPath() == null) {
-                // Nothing to ask: staying up for the settle time is all the proof there is.
-                activeSince = activeSince < 0 ? System.nanoTime() : activeSince;
-                if (System.nanoTime() - activeSince >= settle.toNanos()) {
-                    return "unit active for " + settle.toSeconds() + " s (no health path set)";
+            long checked = System.nanoTime();
+            if (app.healthPath() == null) {
+                String state = activeState(host, unit);
+                if (state.equals("failed")) {
+                    throw unhealthy(host, journal, "the unit failed to start");
+                }
+                if (!state.equals("active")) {
+                    activeSince = -1;
+                    last = "unit " + state;
+                } else {
+                    // Nothing to ask: staying up for the settle time is all the proof there is.
+                    activeSince = activeSince < 0 ? System.nanoTime() : activeSince;
+                    if (System.nanoTime() - activeSince >= settle.toNanos()) {
+                        return "unit active for " + settle.toSeconds() + " s (no health path set)";
+                    }
                 }
             } else {
                 int status = ssh.forwardAndGet(host, port, app.healthPath(), SSH_STEP);
@@ -84,12 +92,26 @@ public class HealthGate {
                         return "HTTP " + status + " from " + app.healthPath() + " after "
                                 + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
                     }
+                    if (after.equals("failed")) {
+                        throw unhealthy(host, journal, "the unit failed to start");
+                    }
                     last = "HTTP " + status + " but then unit " + after;
                 } else {
-                    last = status < 0 ? "nothing answers on port " + port : "HTTP " + status + " from " + app.healthPath();
+                    // While nothing answers, the unit's state is asked at most every STATE_EVERY: a unit that failed ends
+                    // the wait within half a second, and a starting JVM's host is not kept busy spawning systemctl.
+                    if (checked - stateAsked >= STATE_EVERY.toNanos()) {
+                        stateAsked = checked;
+                        String state = activeState(host, unit);
+                        if (state.equals("failed")) {
+                            throw unhealthy(host, journal, "the unit failed to start");
+                        }
+                        stateSaid = state.equals("active") ? "" : "; unit " + state;
+                    }
+                    last = (status < 0 ? "nothing answers on port " + port : "HTTP " + status + " from " + app.healthPath()) + stateSaid;
                 }
             }
-            sleep(delay);
+            // Checks start a delay apart: the time a check took counts towards the wait.
+            sleep(Math.max(0, delay - (System.nanoTime() - checked) / 1_000_000));
             // Quick while a JVM is most likely to come up; then backing off to at most one check a second.
             if (System.nanoTime() - start >= QUICK.toNanos()) {
                 delay = Math.min(MAX_POLL.toMillis(), delay * 3 / 2 + 1);

@@ -102,6 +102,10 @@ class HostPlanner {
             return new DeployPlan.Transfer("hard-link", 0L, base, "the same jar is on the host (" + same.get().path()
                     + "): a hard link, nothing sent");
         }
+        if (delta != null && size < DeltaTransfer.SMALL_JAR) {
+            return new DeployPlan.Transfer("whole-jar", size, null, "the whole jar: " + Sizes.bytes(size) + " (under "
+                    + Sizes.bytes(DeltaTransfer.SMALL_JAR) + ": sent whole, no patch made)");
+        }
         Optional<DeltaTransfer.PlannedPatch> patch = delta == null ? Optional.empty() : delta.planned(app, path, target.artifactSha256(), jars);
         if (patch.isEmpty()) {
             return new DeployPlan.Transfer("whole-jar", size, null, "the whole jar: " + Sizes.bytes(size)

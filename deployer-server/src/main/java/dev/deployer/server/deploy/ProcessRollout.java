@@ -9,6 +9,7 @@ import dev.deployer.server.remote.EnvFile;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ProcessCommands;
+import dev.deployer.server.remote.RemoteCommand;
 import dev.deployer.server.remote.SystemdUnit;
 import dev.deployer.server.secrets.Secret;
 import dev.deployer.server.ssh.CommandResult;
@@ -44,7 +45,12 @@ public class ProcessRollout {
 
     /** Makes the host run {@code release}'s processes and cron entries; empty: none (a first deploy reverted). */
     public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, StepLog log) {
-        List<String> listed = listed(host, app.name());
+        apply(host, app, release, config, listed(host, app.name()), log);
+    }
+
+    /** {@link #apply} with the host's units as {@link #listing} printed them earlier in this deployment (no round trip). */
+    public void apply(HostTarget host, App app, Optional<Release> release, Map<String, Secret> config, List<String> listed,
+                      StepLog log) {
         Changes changes = changes(app.name(), release, listed);
         if (!changes.none()) {
             processes(host, app, config, changes, log);
@@ -95,10 +101,20 @@ public class ProcessRollout {
 
     /** One round trip, read-only: instance unit names, template file names ({@code ...@.service}), cron unit files. */
     List<String> listed(HostTarget host, String app) {
-        return ssh.runAllowingFailure(host, "processes", ProcessCommands.listInstances(app)
-                .then(ProcessCommands.listTemplates(app)).then(CronCommands.listFiles(app)).privileged(host.root()), STEP_TIMEOUT)
-                .stdout().lines()
-                .map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
+        return listedIn(ssh.runAllowingFailure(host, "processes", listing(app).privileged(host.root()), STEP_TIMEOUT).stdout());
+    }
+
+    /** The app's process instances, process templates and cron files on a host: one name a line, first word. */
+    static RemoteCommand listing(String app) {
+        return ProcessCommands.listInstances(app).then(ProcessCommands.listTemplates(app)).then(CronCommands.listFiles(app));
+    }
+
+    /**
+     * The first word of each line {@link #listing} printed. Other lines may share the output (a staging round trip
+     * prints more): whatever is read from this list is matched against the app's exact unit and file names.
+     */
+    static List<String> listedIn(String stdout) {
+        return stdout.lines().map(line -> line.strip().split("\\s+")[0]).filter(u -> !u.isEmpty()).toList();
     }
 
     /** Pure: what making {@code release}'s processes run does on a host that {@link #listed} {@code listed}. */

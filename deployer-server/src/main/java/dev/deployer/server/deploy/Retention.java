@@ -3,16 +3,19 @@ package dev.deployer.server.deploy;
 import dev.deployer.server.build.ArtifactStore;
 import dev.deployer.server.releases.Release;
 import dev.deployer.server.releases.ReleaseDao;
-import dev.deployer.server.remote.HostCommands;
-import dev.deployer.server.remote.HostLayout;
 import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * After a good deploy: keep the newest {@code keep} release dirs on each host, never the current
@@ -25,21 +28,43 @@ public class Retention {
     private final ReleaseDao releases;
     private final ArtifactStore artifacts;
 
-    public Retention(HostAccess ssh, ReleaseDao releases, ArtifactStore artifacts) {
+    private final ExecutorService workers;
+
+    /** {@code workers}: where each host's prune runs, all hosts at once. */
+    public Retention(HostAccess ssh, ReleaseDao releases, ArtifactStore artifacts, ExecutorService workers) {
         this.ssh = ssh;
         this.releases = releases;
         this.artifacts = artifacts;
+        this.workers = workers;
     }
 
     public void apply(RolloutPlan plan, StepLog log) {
         List<Release> history = releases.history(plan.app().id());
         Set<Integer> keep = keptVersions(plan, history);
-        HostLayout layout = new HostLayout(plan.app().name());
+        String app = plan.app().name();
+        List<Future<?>> pruning = new ArrayList<>();
         for (HostTarget host : plan.hosts()) {
+            Runnable prune = () -> {
+                try {
+                    log.step(host, "prune", () -> prune(host, app, keep));
+                } catch (RuntimeException e) {
+                    // pruning is housekeeping: the release is already current and healthy
+                }
+            };
             try {
-                log.step(host, "prune", () -> prune(host, layout, keep));
-            } catch (RuntimeException e) {
-                // pruning is housekeeping: the release is already current and healthy
+                pruning.add(workers.submit(prune));
+            } catch (RejectedExecutionException e) {
+                prune.run();
+            }
+        }
+        for (Future<?> each : pruning) {
+            try {
+                each.get();
+            } catch (ExecutionException e) {
+                // already logged as the step's failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         Set<String> keepArtifacts = new HashSet<>();
@@ -58,15 +83,16 @@ public class Retention {
         return keep;
     }
 
-    private String prune(HostTarget host, HostLayout layout, Set<Integer> keep) {
-        List<String> present = ssh.runAllowingFailure(host, "prune",
-                ReleaseCommands.listReleases(layout.app()).privileged(host.root()), STEP).stdout().lines()
-                .map(String::trim).filter(name -> name.matches("v\\d+")).toList();
-        List<String> removed = present.stream().filter(name -> !keep.contains(Integer.parseInt(name.substring(1)))).toList();
-        for (String name : removed) {
-            ssh.run(host, "prune", HostCommands.removeTree(layout.releaseDir(Integer.parseInt(name.substring(1))))
-                    .privileged(host.root()), STEP);
-        }
-        return removed.isEmpty() ? "nothing to prune (" + present.size() + " release dirs)" : "removed " + String.join(", ", removed);
+    /** One round trip: every release dir but the kept ones removed, the removed ones named. */
+    private String prune(HostTarget host, String app, Set<Integer> keep) {
+        List<String> removed = ssh.run(host, "prune", ReleaseCommands.pruneReleases(app, keep).privileged(host.root()), STEP)
+                .stdout().lines().map(String::trim).filter(name -> name.matches("v\\d+"))
+                .sorted(java.util.Comparator.comparingInt((String name) -> Integer.parseInt(name.substring(1)))).toList();
+        return removed.isEmpty() ? "nothing to prune (kept " + labels(keep) + ")"
+                : "removed " + String.join(", ", removed) + " (kept " + labels(keep) + ")";
+    }
+
+    private static String labels(Set<Integer> versions) {
+        return String.join(", ", versions.stream().sorted().map(v -> "v" + v).toList());
     }
 }

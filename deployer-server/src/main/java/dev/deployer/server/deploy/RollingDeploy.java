@@ -76,14 +76,11 @@ public class RollingDeploy {
                 return 0;
             }
         }
-        int[] uploads = {0};
+        // What staging read on each host: activation and the processes use it instead of asking again.
+        Map<HostTarget, HostRollout.Staged> found = new ConcurrentHashMap<>();
         Outcome staged = onEach(hosts, host -> {
             record(plan, host, HostRolloutState.STAGING, null);
-            if (rollout.stage(host, plan.app(), plan.target(), plan.artifact(), log)) {
-                synchronized (uploads) {
-                    uploads[0]++;
-                }
-            }
+            found.put(host, rollout.stage(host, plan.app(), plan.target(), plan.artifact(), log));
             record(plan, host, HostRolloutState.STAGED, null);
         });
         if (!staged.ok()) {
@@ -110,9 +107,11 @@ public class RollingDeploy {
                 if (zeroDowntime(plan)) {
                     slots.activate(host, plan.app(), plan.target(), plan.config(), log);
                 } else {
-                    rollout.activate(host, plan.app(), plan.target(), plan.config(), log);
+                    rollout.activate(host, plan.app(), plan.target(), plan.config(), found.get(host), log);
                 }
-                processes(plan, host, Optional.of(plan.target()), plan.config(), log);
+                if (processes != null) {
+                    processes.apply(host, plan.app(), Optional.of(plan.target()), plan.config(), found.get(host).processes(), log);
+                }
                 record(plan, host, HostRolloutState.HEALTHY, null);
             });
             if (!activated.ok()) {
@@ -127,7 +126,7 @@ public class RollingDeploy {
         if (zeroDowntime(plan)) {
             settle(plan, hosts, log);
         }
-        return uploads[0];
+        return (int) found.values().stream().filter(host -> host.sent() > 0).count();
     }
 
     /** Each host's warm standby, when every host's runs the target release; empty when any does not or cannot be read. */

@@ -24,12 +24,9 @@ import dev.deployer.server.ssh.CommandResult;
 import dev.deployer.server.ssh.HostAccess;
 import dev.deployer.server.ssh.HostTarget;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,10 +283,10 @@ public class SlotRollout {
     /** {@code before}: a command run in the same round trip first (the whole step fails when it does). */
     private void bootAndCurrent(HostTarget host, App app, Slot slot, Release release, String step, Optional<RemoteCommand> before) {
         HostLayout layout = new HostLayout(app.name());
-        RemoteCommand boot = RemoteCommand.and(HostCommands.systemctl("enable", layout.slotUnitName(slot)),
+        RemoteCommand boot = RemoteCommand.and(HostCommands.enable(layout.slotUnitName(slot)),
                 ReleaseCommands.switchCurrent(app.name(), release.version(), suffix()));
         ssh.run(host, step, before.map(first -> first.then(boot)).orElse(boot).privileged(host.root()), STEP_TIMEOUT);
-        ssh.runAllowingFailure(host, step, HostCommands.systemctl("disable", layout.slotUnitName(slot.other())).privileged(host.root()),
+        ssh.runAllowingFailure(host, step, HostCommands.disable(layout.slotUnitName(slot.other())).privileged(host.root()),
                 STEP_TIMEOUT);
     }
 
@@ -306,8 +303,8 @@ public class SlotRollout {
                 layout.slotUnitFile(slot)).then(HostCommands.readFile(layout.releaseJarSum(instance.version())))
                 .privileged(host.root()), STEP_TIMEOUT);
         List<String> hashes = sums.stdout().lines().map(line -> line.split("\\s+", 2)[0]).toList();
-        if (hashes.size() < 2 || !hashes.get(0).equals(sha256(EnvFile.render(config, new SlotPorts(app.port()).port(slot))))
-                || !hashes.get(1).equals(sha256(SystemdUnit.forSlot(release.unitText(), app.name()).getBytes(StandardCharsets.UTF_8)))) {
+        if (hashes.size() < 2 || !hashes.get(0).equals(Sha256.hex(EnvFile.render(config, new SlotPorts(app.port()).port(slot))))
+                || !hashes.get(1).equals(Sha256.hex(SystemdUnit.forSlot(release.unitText(), app.name()).getBytes(StandardCharsets.UTF_8)))) {
             return false;
         }
         String jar = hashes.size() == 3 && sums.ok() ? hashes.get(2)
@@ -346,14 +343,6 @@ public class SlotRollout {
         if (!ProxyApiCall.applied(result.stdout())) {
             throw new IllegalStateException("the proxy of " + app.name() + " refused '" + call.input().strip() + "': "
                     + result.stdout().strip());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

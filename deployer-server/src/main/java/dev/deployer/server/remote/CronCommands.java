@@ -40,7 +40,10 @@ public final class CronCommands {
     /** Enabled (a reboot keeps them) and restarted, so a changed schedule counts from now. */
     public static RemoteCommand startTimers(String app, List<Integer> entries) {
         List<String> timers = timers(app, entries);
-        return RemoteCommand.and(systemctl("enable", timers), systemctl("restart", timers));
+        // --no-reload: CronRollout reloads systemd itself when a file changed (a plain enable reloads it every time).
+        List<String> enable = new ArrayList<>(List.of("systemctl", "enable", "--no-reload", "--"));
+        enable.addAll(timers);
+        return RemoteCommand.and(RemoteCommand.of(enable), systemctl("restart", timers));
     }
 
     /**

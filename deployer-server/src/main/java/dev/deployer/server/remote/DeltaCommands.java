@@ -45,11 +45,19 @@ public final class DeltaCommands {
         return HostCommands.tempBeside(targetJar, "rebuilt" + uniqueSuffix);
     }
 
-    /** Rebuilds {@code rebuilt} from {@code baseJar} and {@code patch}, then prints its sha256 for the caller to compare. */
-    public static RemoteCommand rebuildAndHash(String baseJar, String patch, String rebuilt, int windowLog) {
-        return RemoteCommand.and(
+    /**
+     * Writes the command's stdin (the patch) to {@code patch}, private to root, rebuilds {@code rebuilt} from
+     * {@code baseJar} and it, then prints the rebuilt jar's sha256 for the caller to compare: one round trip.
+     */
+    public static RemoteCommand receiveRebuildAndHash(String baseJar, String patch, String rebuilt, int windowLog) {
+        return RemoteCommand.and(HostCommands.createEmpty(patch, "0600"), HostCommands.writeStdinTo(patch),
                 RemoteCommand.of(ZSTD, "-d", "-q", "--long=" + checked(windowLog), "--patch-from=" + baseJar, "-o", rebuilt, "--", patch),
                 HostCommands.sha256sum(rebuilt));
+    }
+
+    /** Writes the command's stdin (a whole jar) to {@code tmp}, world-readable like every release jar, then prints its sha256. */
+    public static RemoteCommand receiveAndHash(String tmp) {
+        return RemoteCommand.and(HostCommands.createEmpty(tmp, "0644"), HostCommands.writeStdinTo(tmp), HostCommands.sha256sum(tmp));
     }
 
     /** Publishes the checked jar: world-readable like every release jar, renamed over the target, the patch removed. */

@@ -74,7 +74,7 @@ public final class ProcessCommands {
 
     /** Enabled (so a reboot starts them) and restarted: a stopped instance starts, a running one restarts on the new release. */
     public static RemoteCommand restart(List<String> units) {
-        return RemoteCommand.and(systemctl("enable", units), systemctl("restart", units));
+        return RemoteCommand.and(RemoteCommand.of(words("enable", units, "--no-reload")), systemctl("restart", units));
     }
 
     /** Stopped and disabled; run allowing failure (an instance may be gone already). */

@@ -1,5 +1,7 @@
 package dev.deployer.server.remote;
 
+import java.util.List;
+
 /**
  * Builders of the commands a rollout runs on a host: the app's user, its release directories,
  * the {@code current} switch and its read-back. Pure; paths come from {@link HostLayout}.
@@ -21,6 +23,40 @@ public final class ReleaseCommands {
                         "!", "-execdir", "test", "-s", "app.jar" + HostLayout.SUM_SUFFIX, ";", "-exec", "sha256sum", "{}", "+")
                 .then(RemoteCommand.of("find", releases, "-mindepth", "2", "-maxdepth", "2", "-name", "app.jar" + HostLayout.SUM_SUFFIX,
                         "-type", "f", "-printf", "%h ", "-exec", "head", "-c", "64", "{}", ";", "-printf", "\\n"));
+    }
+
+    /**
+     * The sha256 of the app's unit file and env file, as {@code SHA  PATH} lines (sha256sum's format); a missing file
+     * prints nothing. Read while staging, so activation writes only what changed (no round trip when nothing did).
+     */
+    public static RemoteCommand configHashes(String app) {
+        HostLayout layout = new HostLayout(app);
+        return RemoteCommand.of("find", HostLayout.UNIT_DIR, HostLayout.ENV_DIR, "-maxdepth", "1", "-type", "f", "(",
+                "-path", layout.unitFile(), "-o", "-path", layout.envFile(), ")", "-exec", "sha256sum", "--", "{}", "+");
+    }
+
+    /**
+     * Writes {@code sumFile} from the command's stdin (the jar's sha256 and a newline), through a temp name: run only
+     * after the jar beside it is in place and checked, so a sum file never names a jar that is not there.
+     */
+    public static RemoteCommand writeSumFromStdin(String sumFile, String tempSuffix) {
+        String temp = HostCommands.tempBeside(sumFile, tempSuffix);
+        return RemoteCommand.and(HostCommands.createEmpty(temp, "0644"), HostCommands.writeStdinTo(temp),
+                HostCommands.moveReplacing(temp, sumFile));
+    }
+
+    /**
+     * Removes every release directory ({@code vN}) but the {@code kept} versions, printing each name it removes: one
+     * round trip however many go. Names that are not {@code vN} are never touched.
+     */
+    public static RemoteCommand pruneReleases(String app, java.util.Collection<Integer> kept) {
+        List<String> words = new java.util.ArrayList<>(List.of("find", new HostLayout(app).releasesDir(), "-mindepth", "1",
+                "-maxdepth", "1", "-type", "d", "-regextype", "posix-extended", "-regex", ".*/v[1-9][0-9]*"));
+        for (int version : new java.util.TreeSet<>(kept)) {
+            words.addAll(List.of("!", "-name", "v" + version));
+        }
+        words.addAll(List.of("-printf", "%f\\n", "-exec", "rm", "-r", "-f", "--", "{}", "+"));
+        return RemoteCommand.of(words);
     }
 
     /** Publishes a jar already on the host under a new release: a hard link to a temp name, then a rename. */
@@ -55,11 +91,5 @@ public final class ReleaseCommands {
     public static RemoteCommand journalTail(String app, int lines) {
         return RemoteCommand.of("journalctl", "--unit", new HostLayout(app).unitName(), "--lines", String.valueOf(lines),
                 "--no-pager", "--output", "cat");
-    }
-
-    /** Lists the release directories on the host, one {@code vN} per line. */
-    public static RemoteCommand listReleases(String app) {
-        return RemoteCommand.of("find", new HostLayout(app).releasesDir(), "-mindepth", "1", "-maxdepth", "1", "-type", "d",
-                "-name", "v*", "-printf", "%f\\n");
     }
 }

@@ -20,6 +20,9 @@ public interface HostAccess {
     /** Runs {@code command} with {@code stdin} as its input: content reaches the host without a local temp file or argv. */
     CommandResult run(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout);
 
+    /** Runs {@code command} with the file {@code stdin} streamed as its input (never whole in memory). */
+    CommandResult run(HostTarget host, String step, RemoteCommand command, Path stdin, Duration timeout);
+
     /** Runs {@code command} and returns whatever exit code it had; connection failures still throw. */
     CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, Duration timeout);
 

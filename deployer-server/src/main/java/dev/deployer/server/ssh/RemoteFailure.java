@@ -25,7 +25,7 @@ public class RemoteFailure extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    static RemoteFailure commandFailed(HostTarget host, String step, String program, CommandResult result) {
+    public static RemoteFailure commandFailed(HostTarget host, String step, String program, CommandResult result) {
         String tail = result.stderrTail();
         return new RemoteFailure(Kind.COMMAND_FAILED, host.name(), step, result.exitCode(),
                 "step '" + step + "' failed on host " + host.name() + ": " + program + " exited with " + result.exitCode()

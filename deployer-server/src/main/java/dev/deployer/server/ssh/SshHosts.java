@@ -3,7 +3,10 @@ package dev.deployer.server.ssh;
 import dev.deployer.server.remote.RemoteCommand;
 import dev.deployer.server.ssh.HostTarget;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +73,15 @@ public final class SshHosts implements HostAccess, AutoCloseable {
     @Override
     public CommandResult run(HostTarget host, String step, RemoteCommand command, byte[] stdin, Duration timeout) {
         return execute(host, step, command, new ByteArrayInputStream(stdin), timeout, false);
+    }
+
+    @Override
+    public CommandResult run(HostTarget host, String step, RemoteCommand command, Path stdin, Duration timeout) {
+        try (InputStream in = Files.newInputStream(stdin)) {
+            return execute(host, step, command, in, timeout, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + stdin + " to send to " + host.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code command} and returns whatever exit code it had; connection failures still throw. */

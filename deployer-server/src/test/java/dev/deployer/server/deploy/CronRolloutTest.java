@@ -58,8 +58,8 @@ class CronRolloutTest {
         RecordingHosts.Calls first = hosts.calls().on("web1");
         assertThat(first.via(Via.WRITE_FILE).texts()).anyMatch(t -> t.contains("/etc/systemd/system/deployer-shop@cron-1.service"))
                 .anyMatch(t -> t.contains("/etc/systemd/system/deployer-shop@cron-1.timer"));
-        assertThat(first.after("systemctl enable -- deployer-shop.service").texts()).contains("systemctl daemon-reload"
-                + " && systemctl enable -- deployer-shop@cron-1.timer && systemctl restart -- deployer-shop@cron-1.timer");
+        assertThat(first.afterContaining("systemctl restart -- deployer-shop.service").texts()).contains("systemctl daemon-reload"
+                + " && systemctl enable --no-reload -- deployer-shop@cron-1.timer && systemctl restart -- deployer-shop@cron-1.timer");
         for (String other : new String[] {"web2", "web3"}) {
             assertThat(hosts.calls().on(other).texts()).noneMatch(t -> t.contains("cron-1"));
         }
@@ -80,8 +80,10 @@ class CronRolloutTest {
     void aReleaseWithoutTheEntryStopsItsTimerAndServiceAndRemovesTheirFiles() {
         Release v1 = release("{\"cron\": [{\"command\": \"true\", \"schedule\": \"0 3 * * *\"}]}");
         Release v2 = release(null);
-        hosts.when(call -> call.text().contains("-name deployer-shop@cron-*"))
-                .prints("deployer-shop@cron-1.service\ndeployer-shop@cron-1.timer\ndeployer-shop@cron-x.service\n");
+        // Listed by staging's one round trip, with the rest it reads.
+        hosts.when(call -> call.text().contains("-name deployer-shop@cron-*")).prints("/opt/deployer/shop/releases/v2 "
+                + DeployFixture.JAR_SHA + "\ndeployer-shop@cron-1.service\ndeployer-shop@cron-1.timer\ndeployer-shop@cron-x.service\n"
+                + DeployFixture.PASSWD);
 
         roll(v1, v2);
 
@@ -103,6 +105,6 @@ class CronRolloutTest {
 
         RecordingHosts.Calls first = hosts.calls().on("web1").inStep("cron");
         assertThat(first.via(Via.WRITE_FILE).texts()).noneMatch(t -> t.contains("cron-1"));
-        assertThat(first.texts()).contains("systemctl enable -- deployer-shop@cron-1.timer && systemctl restart -- deployer-shop@cron-1.timer");
+        assertThat(first.texts()).contains("systemctl enable --no-reload -- deployer-shop@cron-1.timer && systemctl restart -- deployer-shop@cron-1.timer");
     }
 }

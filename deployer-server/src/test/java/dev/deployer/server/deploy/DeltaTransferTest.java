@@ -25,6 +25,10 @@ class DeltaTransferTest {
     private static final String TARGET = "/opt/deployer/shop/releases/v4/app.jar";
     private static final String LISTING = "find /opt/deployer/shop/releases -mindepth 2";
     private static final String REBUILD = "/usr/bin/zstd -d -q --long=27 --patch-from=";
+    /** The patch arrives on the stdin of the round trip that rebuilds the jar from it. */
+    private static final String RECEIVE = "install -m 0600 -T /dev/null " + TARGET + ".deployer-tmp-patch";
+    /** A whole jar arrives on the stdin of the round trip that hashes it under a temp name. */
+    private static final String RECEIVE_WHOLE = "install -m 0644 -T /dev/null " + TARGET + ".deployer-tmp-";
 
     @TempDir
     Path dir;
@@ -57,6 +61,8 @@ class DeltaTransferTest {
         v4 = fixture.releases.create(fixture.app, "4".repeat(40), sha(v4Jar), Files.size(v4Jar), fixture.configVars.current(fixture.app.id()),
                 "v4", "ci");
         deployment = fixture.dao.insert(fixture.app.id(), "deploy", "main", "ci", fixture.clock.instant());
+        // What sha256sum on a host prints for the whole jar it received.
+        hosts.when(RECEIVE_WHOLE).prints(sha(v4Jar) + "  " + TARGET + ".deployer-tmp-x\n");
     }
 
     @AfterEach
@@ -66,21 +72,27 @@ class DeltaTransferTest {
 
     @Test
     void aHostHoldingEarlierReleasesGetsAPatchAgainstTheNewestOneRebuiltCheckedAndRenamedIntoPlace() throws Exception {
-        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v1Jar) + "  " + V1_JAR + "\n" + sha(v3Jar) + "  " + V3_JAR + "\n");
-        hosts.when(REBUILD).prints(sha(v4Jar) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v1Jar) + "  " + V1_JAR + "\n" + sha(v3Jar) + "  " + V3_JAR + "\n"
+                + DeployFixture.PASSWD);
+        hosts.when(call -> call.text().contains(REBUILD)).prints(sha(v4Jar) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
 
         run();
 
-        List<String> artifactStep = hosts.calls().on("web1").inStep("artifact").texts();
-        assertThat(artifactStep).hasSize(4);
-        assertThat(artifactStep.get(0)).matches("upload " + TARGET + "\\.deployer-tmp-patch[0-9a-f]{12}");
-        String suffix = artifactStep.get(0).substring(artifactStep.get(0).length() - 12);
-        assertThat(artifactStep.get(1)).isEqualTo(REBUILD + V3_JAR + " -o " + TARGET + ".deployer-tmp-rebuilt" + suffix
-                + " -- " + TARGET + ".deployer-tmp-patch" + suffix + " && sha256sum -- " + TARGET + ".deployer-tmp-rebuilt" + suffix);
-        assertThat(artifactStep.get(2)).isEqualTo("chmod 0644 -- " + TARGET + ".deployer-tmp-rebuilt" + suffix
-                + " && mv -f -T -- " + TARGET + ".deployer-tmp-rebuilt" + suffix + " " + TARGET
-                + " && rm -f -- " + TARGET + ".deployer-tmp-patch" + suffix);
-        assertThat(artifactStep.get(3)).as("the sum file, once the jar is in place").isEqualTo("write " + TARGET + ".sha256");
+        List<RecordingHosts.Call> artifactStep = hosts.calls().on("web1").inStep("artifact").all();
+        assertThat(artifactStep).as("two round trips: receive and rebuild, then publish").hasSize(2);
+        String receive = artifactStep.get(0).text();
+        assertThat(receive).matches(java.util.regex.Pattern.quote(RECEIVE) + "[0-9a-f]{12} && .*");
+        String suffix = receive.substring(RECEIVE.length(), RECEIVE.length() + 12);
+        String patch = TARGET + ".deployer-tmp-patch" + suffix;
+        String rebuilt = TARGET + ".deployer-tmp-rebuilt" + suffix;
+        assertThat(receive).isEqualTo(RECEIVE + suffix + " && dd of=" + patch + " bs=64K status=none && " + REBUILD + V3_JAR + " -o "
+                + rebuilt + " -- " + patch + " && sha256sum -- " + rebuilt);
+        assertThat(artifactStep.get(0).content()).as("the patch itself, small").isNotEmpty().hasSizeLessThan((int) Files.size(v4Jar) / 100);
+        assertThat(artifactStep.get(1).text()).as("renamed into place only after the hash matched, then its sum file")
+                .startsWith("chmod 0644 -- " + rebuilt + " && mv -f -T -- " + rebuilt + " " + TARGET + " && rm -f -- " + patch
+                        + " && install -m 0644 -T /dev/null " + TARGET + ".sha256.deployer-tmp-")
+                .endsWith(" " + TARGET + ".sha256");
+        assertThat(new String(artifactStep.get(1).content(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(sha(v4Jar) + "\n");
         assertThat(hosts.calls().startingWith("upload " + TARGET + "\n").isEmpty()).isTrue();
         assertThat(artifactMessages()).hasSize(3).allSatisfy(message -> assertThat(message)
                 .matches("patch of [0-9.]+ (bytes|KiB) against v3 \\(0\\.[0-9]{2} % of 2\\.0 MiB\\), sha256 verified on host"));
@@ -94,8 +106,15 @@ class DeltaTransferTest {
     void aHostWithNoEarlierReleaseGetsTheWholeJarAndTheEventSaysWhy() throws Exception {
         run();
 
-        assertThat(hosts.calls().on("web2").inStep("artifact").texts()).containsExactly("upload " + TARGET,
-                "write " + TARGET + ".sha256");
+        List<RecordingHosts.Call> web2 = hosts.calls().on("web2").inStep("artifact").all();
+        assertThat(web2).as("two round trips: receive and hash, then publish with the sum file").hasSize(2);
+        String tmp = web2.get(0).text().substring("install -m 0644 -T /dev/null ".length()).split(" ")[0];
+        assertThat(tmp).matches(java.util.regex.Pattern.quote(TARGET) + "\\.deployer-tmp-[0-9a-f]{12}");
+        assertThat(web2.get(0).text()).isEqualTo(RECEIVE_WHOLE + tmp.substring(RECEIVE_WHOLE.length() - "install -m 0644 -T /dev/null ".length())
+                + " && dd of=" + tmp + " bs=64K status=none && sha256sum -- " + tmp);
+        assertThat(web2.get(0).content()).isEqualTo(Files.readAllBytes(v4Jar));
+        assertThat(web2.get(1).text()).startsWith("mv -f -T -- " + tmp + " " + TARGET + " && install -m 0644 -T /dev/null "
+                + TARGET + ".sha256.deployer-tmp-").endsWith(" " + TARGET + ".sha256");
         assertThat(artifactMessages()).containsOnly("uploaded 2.0 MiB (no earlier release on host), sha256 verified on host");
 
         long jar = Files.size(v4Jar);
@@ -104,8 +123,38 @@ class DeltaTransferTest {
     }
 
     @Test
+    void aWholeJarThatArrivesDamagedIsNeverPublishedAndGoesAgainTheCarefulWay() throws Exception {
+        hosts.when(RECEIVE_WHOLE).prints("0".repeat(64) + "  x\n");
+
+        run();
+
+        List<String> web1 = hosts.calls().on("web1").inStep("artifact").texts();
+        assertThat(web1).noneMatch(t -> t.startsWith("mv -f -T -- " + TARGET + ".deployer-tmp-"));
+        assertThat(hosts.calls().on("web1").texts()).anyMatch(t -> t.matches("rm -f -- " + java.util.regex.Pattern.quote(TARGET)
+                + "\\.deployer-tmp-[0-9a-f]{12}"));
+        assertThat(web1).endsWith("upload " + TARGET, "write " + TARGET + ".sha256");
+        assertThat(artifactMessages()).containsOnly("uploaded 2.0 MiB (no earlier release on host), sha256 verified on host");
+    }
+
+    @Test
+    void aJarUnderOneMibIsSentWholeWithoutMakingAPatch() throws Exception {
+        Path small = dir.resolve("small.jar");
+        Files.write(small, new byte[64 * 1024]);
+        Release tiny = fixture.releases.create(fixture.app, "5".repeat(40), sha(small), Files.size(small),
+                fixture.configVars.current(fixture.app.id()), "v5", "ci");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n" + DeployFixture.PASSWD);
+        hosts.when("install -m 0644 -T /dev/null /opt/deployer/shop/releases/v5/app.jar.deployer-tmp-").prints(sha(small) + "  x\n");
+
+        rolling.run(new RolloutPlan(deployment, fixture.app, fixture.targets(), tiny, Map.of(), small, Optional.empty(), Map.of()),
+                new StepLog(fixture.events, deployment, "shop"));
+
+        assertThat(hosts.calls().texts()).noneMatch(t -> t.contains(REBUILD));
+        assertThat(artifactMessages()).containsOnly("uploaded 64 KiB (under 1.0 MiB: sent whole, no patch made), sha256 verified on host");
+    }
+
+    @Test
     void anEarlierJarTheServerNoLongerKeepsIsNoBase() throws Exception {
-        hosts.when(call -> call.text().contains(LISTING)).prints("b".repeat(64) + "  " + V1_JAR + "\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints("b".repeat(64) + "  " + V1_JAR + "\n" + DeployFixture.PASSWD);
 
         run();
 
@@ -116,16 +165,16 @@ class DeltaTransferTest {
 
     @Test
     void aHostWhoseZstdFailsIsCleanedUpAndGetsTheWholeJar() throws Exception {
-        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
-        hosts.when("web2", REBUILD).exits(127, "", "sudo: /usr/bin/zstd: command not found");
-        hosts.when("web1", REBUILD).prints(sha(v4Jar) + "  x\n");
-        hosts.when("web3", REBUILD).prints(sha(v4Jar) + "  x\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n" + DeployFixture.PASSWD);
+        hosts.when(call -> call.host().equals("web2") && call.text().contains(REBUILD)).exits(127, "", "sudo: /usr/bin/zstd: command not found");
+        hosts.when(call -> call.host().equals("web1") && call.text().contains(REBUILD)).prints(sha(v4Jar) + "  x\n");
+        hosts.when(call -> call.host().equals("web3") && call.text().contains(REBUILD)).prints(sha(v4Jar) + "  x\n");
 
         run();
 
-        List<String> web2 = hosts.calls().on("web2").after(REBUILD).texts();
+        List<String> web2 = hosts.calls().on("web2").afterContaining(REBUILD).texts();
         assertThat(web2.get(0)).matches("rm -f -- \\S+\\.deployer-tmp-patch[0-9a-f]{12} \\S+\\.deployer-tmp-rebuilt[0-9a-f]{12}");
-        assertThat(web2.get(1)).isEqualTo("upload " + TARGET);
+        assertThat(web2.get(1)).startsWith(RECEIVE_WHOLE);
         assertThat(messageOf("web2")).startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: ")
                 .contains("command not found").endsWith("; the whole jar was sent instead), sha256 verified on host");
         assertThat(messageOf("web1")).startsWith("patch of ");
@@ -133,25 +182,26 @@ class DeltaTransferTest {
 
     @Test
     void aRebuiltJarWithTheWrongSha256NeverBecomesTheReleaseJar() throws Exception {
-        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
-        hosts.when(REBUILD).prints("0".repeat(64) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n" + DeployFixture.PASSWD);
+        hosts.when(call -> call.text().contains(REBUILD)).prints("0".repeat(64) + "  " + TARGET + ".deployer-tmp-rebuiltx\n");
 
         run();
 
         assertThat(hosts.calls().startingWith("chmod 0644").isEmpty()).as("nothing rebuilt is renamed into place").isTrue();
-        assertThat(hosts.calls().on("web3").inStep("artifact").texts()).endsWith("upload " + TARGET, "write " + TARGET + ".sha256");
+        assertThat(hosts.calls().on("web3").inStep("artifact").texts()).last().asString().startsWith("mv -f -T -- " + TARGET + ".deployer-tmp-");
         assertThat(artifactMessages()).allSatisfy(message -> assertThat(message)
                 .startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: the rebuilt jar has sha256 " + "0".repeat(64)));
     }
 
     @Test
-    void aPatchUploadThatBreaksFallsBackToTheWholeJar() throws Exception {
-        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n");
-        hosts.when("upload " + TARGET + ".deployer-tmp-patch").exits(1, "", "No space left on device");
+    void aPatchThatCannotBeWrittenOnTheHostFallsBackToTheWholeJar() throws Exception {
+        hosts.when(call -> call.text().contains(LISTING)).prints(sha(v3Jar) + "  " + V3_JAR + "\n" + DeployFixture.PASSWD);
+        hosts.when(RECEIVE).exits(1, "", "dd: error writing: No space left on device");
 
         run();
 
-        assertThat(hosts.calls().startingWith("/usr/bin/zstd").isEmpty()).isTrue();
+        assertThat(hosts.calls().startingWith("chmod 0644").isEmpty()).as("nothing rebuilt is renamed into place").isTrue();
+        assertThat(hosts.calls().on("web1").inStep("artifact").texts()).last().asString().startsWith("mv -f -T -- " + TARGET + ".deployer-tmp-");
         assertThat(artifactMessages()).allSatisfy(message -> assertThat(message)
                 .startsWith("uploaded 2.0 MiB (the patch against v3 failed on host: ").contains("No space left on device"));
     }

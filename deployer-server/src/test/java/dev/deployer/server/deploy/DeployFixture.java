@@ -72,7 +72,7 @@ final class DeployFixture implements AutoCloseable {
     DeployFixture(Integer batchSize) throws Exception {
         artifactRoot = Files.createTempDirectory("deploy-fixture");
         artifacts = new ArtifactStore(db.jdbi().onDemand(ArtifactDao.class), artifactRoot, clock);
-        retention = new Retention(hosts, releaseDao, artifacts);
+        retention = new Retention(hosts, releaseDao, artifacts, workers);
         deployments = new Deployments(apps, targets, releaseDao, dao, events, rolling, configVars, retention, runner,
                 new AppLocks(db.jdbi().onDemand(AppLockDao.class), "test-server", clock), clock);
         deployments.observe(observed);
@@ -81,9 +81,12 @@ final class DeployFixture implements AutoCloseable {
         db.jdbi().useHandle(h -> h.execute("UPDATE apps SET health_timeout_seconds = 1, batch_size = ? WHERE id = ?",
                 batchSize, created.id()));
         app = apps.require("shop");
-        // No user "shop" on a fresh host: the rollout creates it.
-        hosts.when("getent passwd shop").exits(2);
+        // No user "shop" on a fresh host: the rollout creates it. The lookup ends staging's one round trip.
+        hosts.when(call -> call.text().endsWith("getent passwd shop")).exits(2);
     }
+
+    /** The passwd line of the user a deploy made: staging's round trip prints it last once the app ran on a host. */
+    static final String PASSWD = "shop:x:998:998:deployer app shop:/var/lib/deployer/shop:/usr/sbin/nologin\n";
 
     List<HostTarget> targets() {
         return hostNames.stream().map(targets).toList();
@@ -97,7 +100,7 @@ final class DeployFixture implements AutoCloseable {
     /** Makes every host report the jar of {@code version} already in place, so no artifact file is needed. */
     void jarOnHosts(int version) {
         hosts.when(call -> call.text().contains("find /opt/deployer/shop/releases -mindepth 2")).prints(JAR_SHA + "  /opt/deployer/shop/releases/v"
-                + version + "/app.jar\n");
+                + version + "/app.jar\n" + PASSWD);
     }
 
     /** A run that only hands out {@code release}: what a build or a copy would have produced. */

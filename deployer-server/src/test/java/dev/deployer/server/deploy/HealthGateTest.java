@@ -33,13 +33,13 @@ class HealthGateTest {
 
         assertThat(gate.await(web1, app("/health"))).startsWith("HTTP 204 from /health after ");
 
-        assertThat(hosts.calls().texts()).containsExactly(IS_ACTIVE, "GET :8080/health", IS_ACTIVE);
+        assertThat(hosts.calls().texts()).as("asked, then the unit's state alongside the answer")
+                .containsExactly("GET :8080/health", IS_ACTIVE);
     }
 
     @Test
     void aUnitThatAnswersOnceAndThenDiesIsNotHealthy() {
         hosts.when(IS_ACTIVE).prints("failed\n");
-        hosts.when(IS_ACTIVE).once().prints("active\n");
         hosts.when("GET :8080/health").answersHttp(200);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.await(web1, app("/health")))
@@ -80,13 +80,24 @@ class HealthGateTest {
     }
 
     @Test
-    void aUnitThatNeverBecomesActiveFailsWithItsStateAndIsNeverAskedOverHttp() {
+    void aUnitThatNeverBecomesActiveFailsWithItsStateWhateverAnswersOnItsPort() {
         hosts.when(IS_ACTIVE).prints("activating\n");
 
         assertThatThrownBy(() -> gate.await(web1, app("/health")))
-                .hasMessageStartingWith("not healthy within 1 s (last: unit activating)");
+                .hasMessageStartingWith("not healthy within 1 s (last: HTTP 200 but then unit activating)");
+    }
 
-        assertThat(hosts.calls().via(RecordingHosts.Via.FORWARD_GET).isEmpty()).isTrue();
+    @Test
+    void whileNothingAnswersTheUnitsStateIsAskedEveryHalfSecondOnlyAndSaidInTheReason() {
+        hosts.when(IS_ACTIVE).prints("activating\n");
+        hosts.when("GET :8080/health").answersHttp(-1);
+
+        assertThatThrownBy(() -> gate.await(web1, app("/health")))
+                .hasMessageStartingWith("not healthy within 1 s (last: nothing answers on port 8080; unit activating)");
+
+        // 1 s of checks 5 ms apart: the port asked every time, the unit's state at 0, 0.5 s (and 1 s) only.
+        assertThat(hosts.calls().via(RecordingHosts.Via.FORWARD_GET).size()).isGreaterThan(20);
+        assertThat(hosts.calls().startingWith(IS_ACTIVE).size()).isBetween(2, 3);
     }
 
     @Test
@@ -99,7 +110,19 @@ class HealthGateTest {
                 .hasMessage("the unit failed to start; last journal lines:\njava.lang.OutOfMemoryError");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800));
-        assertThat(hosts.calls().texts()).containsExactly(IS_ACTIVE, JOURNAL);
+        assertThat(hosts.calls().texts()).containsExactly("GET :8080/health", IS_ACTIVE, JOURNAL);
+    }
+
+    @Test
+    void aUnitThatFailsWhileNothingAnswersEndsTheWaitWithinHalfASecond() {
+        hosts.when("GET :8080/health").answersHttp(-1);
+        hosts.when(IS_ACTIVE).prints("failed\n");
+        hosts.when(IS_ACTIVE).once().prints("activating\n");
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> gate.await(web1, app("/health"))).hasMessageStartingWith("the unit failed to start");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450), Duration.ofMillis(900));
     }
 
     @Test

@@ -52,7 +52,11 @@ class HostPlannerTest {
     }
 
     private Release draft(App app, Optional<Procfile> procfile) {
-        return fixture.releases.draft(app, "d".repeat(40), NEW_SHA, 50_000, procfile, Formation.NONE, CronTable.NONE, "ci");
+        return draft(app, procfile, 5_000_000);
+    }
+
+    private Release draft(App app, Optional<Procfile> procfile, long jarBytes) {
+        return fixture.releases.draft(app, "d".repeat(40), NEW_SHA, jarBytes, procfile, Formation.NONE, CronTable.NONE, "ci");
     }
 
     private HostPlanner planner(boolean slots, DeltaTransfer delta) {
@@ -96,7 +100,7 @@ class HostPlannerTest {
                 .anyMatch(l -> l.startsWith("-ExecStart=") && l.contains("-Xmx32m"))
                 .anyMatch(l -> l.startsWith("+ExecStart=") && !l.contains("-Xmx32m"));
         assertThat(plan.transfer().how()).isEqualTo("whole-jar");
-        assertThat(plan.transfer().bytes()).isEqualTo(50_000L);
+        assertThat(plan.transfer().bytes()).isEqualTo(5_000_000L);
         assertThat(plan.processes()).containsExactly("restart deployer-shop.service on port 8080, then wait for /health to answer");
         assertOnlyReads();
     }
@@ -141,6 +145,25 @@ class HostPlannerTest {
         assertThat(plan.transfer().bytes()).isNull();
         assertThat(plan.transfer().text()).contains("against v1", "size known once made");
         assertOnlyReads();
+    }
+
+    @Test
+    void aJarUnderOneMibIsPlannedWholeAsTheDeployWouldSendIt() throws Exception {
+        App app = app("restart");
+        Path jar = Files.createTempFile("v1", ".jar");
+        Files.write(jar, new byte[1000]);
+        String baseSha = fixture.artifacts.put(fixture.app.id(), "c".repeat(40), jar).sha256();
+        Release target = draft(app, Optional.empty(), 50_000);
+        hostHolds("", "");
+        hosts.when(call -> call.text().contains("find /opt/deployer/shop/releases -mindepth 2"))
+                .prints("/opt/deployer/shop/releases/v1 " + baseSha + "\n");
+        DeltaTransfer delta = new DeltaTransfer(hosts, fixture.artifacts,
+                new JarPatches(ProcessFactory.SYSTEM, "/usr/bin/zstd", Files.createTempDirectory("patches"), Duration.ofSeconds(5)));
+
+        DeployPlan.HostPlan plan = planner(false, delta).plan(fixture.targets.apply("web1"), app, target, Map.of(), true);
+
+        assertThat(plan.transfer().how()).isEqualTo("whole-jar");
+        assertThat(plan.transfer().text()).isEqualTo("the whole jar: 49 KiB (under 1.0 MiB: sent whole, no patch made)");
     }
 
     @Test

@@ -36,10 +36,11 @@ class JarPatchesTest {
         assertThat(outcome.patch().bytes()).isLessThan(Files.size(v2) / 100);
         assertThat(outcome.patch().sha256()).isEqualTo(sha256(outcome.patch().file()));
         String rebuilt = dir.resolve("rebuilt.jar").toString();
-        // The words the host runs, run here: zstd -d --long=W --patch-from=v1 -o rebuilt -- patch && sha256sum -- rebuilt
-        List<List<String>> steps = DeltaCommands.rebuildAndHash(v1.toString(), outcome.patch().file().toString(), rebuilt,
+        // The words the host runs after the patch arrived, run here: zstd -d --long=W --patch-from=v1 -o rebuilt -- patch
+        // && sha256sum -- rebuilt (the first two steps write stdin into the patch file, which is already here)
+        List<List<String>> steps = DeltaCommands.receiveRebuildAndHash(v1.toString(), outcome.patch().file().toString(), rebuilt,
                 outcome.patch().windowLog()).steps().stream().map(s -> s.words()).toList();
-        String printed = runLocally(steps.get(0)) + runLocally(steps.get(1));
+        String printed = runLocally(steps.get(2)) + runLocally(steps.get(3));
         assertThat(printed).startsWith(sha256(v2) + "  " + rebuilt);
         assertThat(Files.mismatch(Path.of(rebuilt), v2)).isEqualTo(-1L);
         System.out.printf("jar %d bytes, patch %d bytes, made in %d ms%n", Files.size(v2), outcome.patch().bytes(), madeMs);

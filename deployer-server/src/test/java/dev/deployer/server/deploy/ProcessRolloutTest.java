@@ -137,8 +137,8 @@ class ProcessRolloutTest {
         for (String host : fixture.hostNames) {
             RecordingHosts.Calls calls = hosts.calls().on(host);
             assertThat(calls.via(Via.WRITE_FILE).texts()).anyMatch(t -> t.contains("/etc/systemd/system/deployer-shop-worker@.service"));
-            assertThat(calls.after("systemctl enable -- deployer-shop.service").texts())
-                    .contains("systemctl enable -- deployer-shop-worker@1.service deployer-shop-worker@2.service"
+            assertThat(calls.afterContaining("systemctl restart -- deployer-shop.service").texts())
+                    .contains("systemctl enable --no-reload -- deployer-shop-worker@1.service deployer-shop-worker@2.service"
                             + " && systemctl restart -- deployer-shop-worker@1.service deployer-shop-worker@2.service");
         }
     }
@@ -147,10 +147,12 @@ class ProcessRolloutTest {
     void instancesAboveTheFormationAndTypesNoLongerInTheProcfileStop() {
         release("web: java -jar app.jar\n", Formation.NONE);
         Release v2 = release("worker: java -cp app.jar Work\n", Formation.NONE);
-        hosts.when("systemctl list-units").prints("deployer-shop-worker@1.service loaded active running x\n"
+        // Listed by staging's one round trip, with the rest it reads.
+        hosts.when(call -> call.text().contains("systemctl list-units")).prints("/opt/deployer/shop/releases/v2 " + DeployFixture.JAR_SHA
+                + "\ndeployer-shop-worker@1.service loaded active running x\n"
                 + "deployer-shop-worker@2.service loaded active running x\n"
                 + "deployer-shop-clock@1.service loaded failed failed x\n"
-                + "deployer-shop-worker@.service\ndeployer-shop-clock@.service\n");
+                + "deployer-shop-worker@.service\ndeployer-shop-clock@.service\n" + DeployFixture.PASSWD);
         hosts.when("systemctl is-active -- deployer-shop-worker").prints("active\n");
 
         roll(null, v2);
@@ -158,7 +160,7 @@ class ProcessRolloutTest {
         RecordingHosts.Calls calls = hosts.calls().on("web1");
         assertThat(calls.texts()).contains("systemctl disable --now -- deployer-shop-worker@2.service deployer-shop-clock@1.service",
                 "rm -f -- /etc/systemd/system/deployer-shop-clock@.service",
-                "systemctl enable -- deployer-shop-worker@1.service && systemctl restart -- deployer-shop-worker@1.service");
+                "systemctl enable --no-reload -- deployer-shop-worker@1.service && systemctl restart -- deployer-shop-worker@1.service");
     }
 
     @Test
@@ -174,13 +176,15 @@ class ProcessRolloutTest {
     }
 
     @Test
-    void anAppWithoutAProcfileCostsOneListingAndNoStep() {
+    void anAppWithoutAProcfileCostsNoRoundTripOfItsOwnAndNoStep() {
         Release v1 = release(null, Formation.NONE);
         Release v2 = release(null, Formation.NONE);
 
         roll(v1, v2);
 
-        assertThat(hosts.calls().on("web1").inStep("processes").size()).isEqualTo(1);
+        // Its processes were listed with the rest staging reads: nothing more is asked of the host.
+        assertThat(hosts.calls().on("web1").inStep("prepare").texts()).anyMatch(t -> t.contains("systemctl list-units"));
+        assertThat(hosts.calls().on("web1").inStep("processes").isEmpty()).isTrue();
         assertThat(fixture.events.stored(deployment, 0)).noneMatch(e -> "processes".equals(e.step()));
     }
 }

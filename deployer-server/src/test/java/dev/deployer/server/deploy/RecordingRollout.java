@@ -31,13 +31,19 @@ class RecordingRollout extends HostRollout {
     }
 
     @Override
-    public boolean stage(HostTarget host, App app, Release release, Path artifact, StepLog log) {
+    public Staged stage(HostTarget host, App app, Release release, Path artifact, StepLog log) {
         step(host, "stage v" + release.version());
-        return true;
+        return new Staged(1, java.util.List.of(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
+                java.util.List.of());
     }
 
     @Override
     public void activate(HostTarget host, App app, Release release, Map<String, Secret> config, StepLog log) {
+        step(host, "activate v" + release.version());
+    }
+
+    @Override
+    public void activate(HostTarget host, App app, Release release, Map<String, Secret> config, Staged staged, StepLog log) {
         step(host, "activate v" + release.version());
     }
 

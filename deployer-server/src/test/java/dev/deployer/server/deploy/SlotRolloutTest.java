@@ -90,7 +90,7 @@ class SlotRolloutTest {
         for (String host : fixture.hostNames) {
             assertThat(hosts.calls().on(host).texts()).as(host)
                     .containsSubsequence("write /etc/deployer/shop/slot-b.env", "systemctl start -- deployer-shop@b.service",
-                            "systemctl is-active -- deployer-shop@b.service", "GET :28080/health",
+                            "GET :28080/health", "systemctl is-active -- deployer-shop@b.service",
                             "write /etc/deployer/shop/haproxy.cfg.new");
             assertThat(apiCalls(host, SWITCH_TO_B).size()).as(host).isEqualTo(1);
             assertThat(hosts.calls().on(host).after("GET :28080/health").texts()).as("the config names b live before the switch")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deployer.server.remote.DeltaCommands;
 import dev.deployer.server.remote.HostCommands;
 import dev.deployer.server.remote.ProxyCommands;
+import dev.deployer.server.remote.ReleaseCommands;
 import dev.deployer.server.remote.RemoteCommand;
 import dev.deployer.server.remote.Slot;
 import dev.deployer.server.remote.SlotCommands;
@@ -48,9 +49,12 @@ class SudoRightsTest {
     }
 
     @Test
-    void everyProgramDeltaTransferRunsIsOneSudoIsAskedAboutAtItsPath() {
-        List<RemoteCommand> commands = List.of(DeltaCommands.rebuildAndHash("/opt/deployer/shop/releases/v1/app.jar", "p", "r", 27),
-                DeltaCommands.publish("r", "/opt/deployer/shop/releases/v2/app.jar", "p"), DeltaCommands.cleanUp("p", "r"));
+    void everyProgramDeltaTransferStagingAndPruningRunIsOneSudoIsAskedAboutAtItsPath() {
+        List<RemoteCommand> commands = List.of(
+                DeltaCommands.receiveRebuildAndHash("/opt/deployer/shop/releases/v1/app.jar", "p", "r", 27),
+                DeltaCommands.publish("r", "/opt/deployer/shop/releases/v2/app.jar", "p"), DeltaCommands.cleanUp("p", "r"),
+                ReleaseCommands.writeSumFromStdin("/opt/deployer/shop/releases/v2/app.jar.sha256", "x1"),
+                ReleaseCommands.configHashes("shop"), ReleaseCommands.pruneReleases("shop", List.of(3, 4)));
         List<String> programs = commands.stream().flatMap(command -> command.steps().stream())
                 .map(step -> step.words().get(0)).distinct().toList();
 

@@ -78,7 +78,7 @@ class CronCommandsTest {
     @Test
     void commandsNameEachUnit() {
         assertThat(CronCommands.startTimers("shop", List.of(1, 2)).render()).isEqualTo(
-                "'systemctl' 'enable' '--' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-2.timer' && "
+                "'systemctl' 'enable' '--no-reload' '--' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-2.timer' && "
                         + "'systemctl' 'restart' '--' 'deployer-shop@cron-1.timer' 'deployer-shop@cron-2.timer'");
         assertThat(CronCommands.listFiles("shop").render()).isEqualTo(
                 "'find' '/etc/systemd/system' '-maxdepth' '1' '-name' 'deployer-shop@cron-*' '-printf' '%f\\n'");

@@ -16,11 +16,13 @@ class DeltaCommandsTest {
     }
 
     @Test
-    void theJarIsRebuiltWithTheWindowOfThePatchThenHashed() {
+    void thePatchArrivesOnStdinThenTheJarIsRebuiltWithTheWindowOfThePatchThenHashed() {
         String patch = DeltaCommands.patchPath(V2, "x1");
         String rebuilt = DeltaCommands.rebuiltPath(V2, "x1");
-        assertThat(DeltaCommands.rebuildAndHash(V1, patch, rebuilt, 27).render()).isEqualTo(
-                "'/usr/bin/zstd' '-d' '-q' '--long=27' '--patch-from=/opt/deployer/shop/releases/v1/app.jar'"
+        assertThat(DeltaCommands.receiveRebuildAndHash(V1, patch, rebuilt, 27).render()).isEqualTo(
+                "'install' '-m' '0600' '-T' '/dev/null' '/opt/deployer/shop/releases/v2/app.jar.deployer-tmp-patchx1'"
+                        + " && 'dd' 'of=/opt/deployer/shop/releases/v2/app.jar.deployer-tmp-patchx1' 'bs=64K' 'status=none'"
+                        + " && '/usr/bin/zstd' '-d' '-q' '--long=27' '--patch-from=/opt/deployer/shop/releases/v1/app.jar'"
                         + " '-o' '/opt/deployer/shop/releases/v2/app.jar.deployer-tmp-rebuiltx1'"
                         + " '--' '/opt/deployer/shop/releases/v2/app.jar.deployer-tmp-patchx1'"
                         + " && 'sha256sum' '--' '/opt/deployer/shop/releases/v2/app.jar.deployer-tmp-rebuiltx1'");
@@ -57,7 +59,7 @@ class DeltaCommandsTest {
 
     @Test
     void aWindowZstdWouldRefuseIsRejectedWhereTheCommandIsBuilt() {
-        assertThatThrownBy(() -> DeltaCommands.rebuildAndHash(V1, "p", "r", 32)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DeltaCommands.rebuildAndHash(V1, "p", "r", 20)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeltaCommands.receiveRebuildAndHash(V1, "p", "r", 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeltaCommands.receiveRebuildAndHash(V1, "p", "r", 20)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -90,6 +90,15 @@ public final class RecordingHosts implements HostAccess {
     }
 
     @Override
+    public CommandResult run(HostTarget host, String step, RemoteCommand command, Path stdin, Duration timeout) {
+        try {
+            return run(host, step, command, Files.readAllBytes(stdin), timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public CommandResult runAllowingFailure(HostTarget host, String step, RemoteCommand command, Duration timeout) {
         return command(host, step, command, Via.RUN_ALLOWING_FAILURE, null);
     }
@@ -227,6 +236,16 @@ public final class RecordingHosts implements HostAccess {
         public Calls after(String prefix) {
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i).text().startsWith(prefix)) {
+                    return new Calls(all.subList(i + 1, all.size()));
+                }
+            }
+            return new Calls(List.of());
+        }
+
+        /** The calls after the first one whose text contains {@code fragment} (a step inside a chain); none: empty. */
+        public Calls afterContaining(String fragment) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).text().contains(fragment)) {
                     return new Calls(all.subList(i + 1, all.size()));
                 }
             }
