@@ -46,6 +46,11 @@ class DeployFloorBenchmarkIT {
     private static final int PLAIN_PORT = 8128;
     private static final int FAN1_PORT = 8131;
     private static final int FAN10_PORT = 8132;
+    private static final int MEM1_PORT = 8133;
+    private static final int MEM10_PORT = 8134;
+    private static final int HEAP_MIB = 256;
+    /** Each round commits and deploys by itself: the repo watcher's own poll would race it for the app (a day apart, never here). */
+    private static final Map<String, String> NO_POLLING = Map.of(dev.deployer.server.settings.Settings.POLL_INTERVAL, "86400");
     private static final Pattern SENT = Pattern.compile("^(uploaded|patch of) ([0-9.]+) (bytes|KiB|MiB)");
 
     private record Fixture(String app, String name, SampleRepo repo, String healthPath, String source, String javaOptions) {}
@@ -56,8 +61,12 @@ class DeployFloorBenchmarkIT {
     void threeHostsAgainstAPlainScript(TestHosts hosts) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("benchmarks"), "benchmarks run only with -Dbenchmarks=true");
         StringBuilder report = new StringBuilder();
-        try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of())) {
+        try (LiveDeployer deployer = LiveDeployer.start(hosts, NO_POLLING)) {
+            String only = System.getProperty("benchmarks.fixture", "");
             for (Fixture fixture : List.of(ballast(), springBoot())) {
+                if (!only.isEmpty() && !fixture.app().equals(only)) {
+                    continue;
+                }
                 String section = measure(deployer, hosts.all(), fixture);
                 System.out.println(section);
                 report.append(section);
@@ -73,7 +82,7 @@ class DeployFloorBenchmarkIT {
         List<TestHost> all = hosts.all().subList(0, 10);
         StringBuilder report = new StringBuilder("| fan-out, sample app, restart (median of " + ROUNDS + ", range) | seconds | vs 1 host |\n"
                 + "|---|---|---|\n");
-        try (LiveDeployer deployer = LiveDeployer.start(hosts, Map.of())) {
+        try (LiveDeployer deployer = LiveDeployer.start(hosts, NO_POLLING)) {
             SampleRepo repo = SampleRepo.create(Files.createTempDirectory("fanout-"));
             for (TestHost host : all) {
                 LiveDeployer.removeAppFrom(host, "fan1");
@@ -87,22 +96,80 @@ class DeployFloorBenchmarkIT {
                 }
                 List<Long> one = new ArrayList<>();
                 List<Long> ten = new ArrayList<>();
+                List<Long> plainOne = new ArrayList<>();
+                List<Long> plainTen = new ArrayList<>();
+                Fixture sample = new Fixture("fan", "sample app", repo, "/health", "", "-Xmx48m");
+                Path jar = Files.createTempFile("fan-plain-", ".jar");
                 for (int i = 0; i < ROUNDS; i++) {
                     repo.commitVersion("fan" + i, false);
                     one.add(deploy(deployer, "fan1").millis());
                     ten.add(deploy(deployer, "fan10").millis());
+                    // The plain script on the same hosts, the same jar: what the machine itself does with 1 and 10 hosts.
+                    Files.copy(newestJar(deployer), jar, StandardCopyOption.REPLACE_EXISTING);
+                    plainOne.add(plain(all.subList(0, 1), host -> plainDeploy(host, jar, sample)));
+                    plainTen.add(plain(all, host -> plainDeploy(host, jar, sample)));
                 }
-                report.append(row("deploy of a one-line change, 1 host", one, median(one)))
-                        .append(row("the same to 10 hosts (no canary: all 10 at once)", ten, median(one)));
+                report.append(row("deployer: deploy of a one-line change, 1 host", one, median(one)))
+                        .append(row("deployer: the same to 10 hosts (no canary: all 10 at once)", ten, median(one)))
+                        .append(row("plain script (scp + ssh restart + health poll), 1 host", plainOne, median(plainOne)))
+                        .append(row("plain script, 10 hosts in parallel", plainTen, median(plainOne)));
             } finally {
                 for (TestHost host : all) {
                     LiveDeployer.removeAppFrom(host, "fan1");
                     LiveDeployer.removeAppFrom(host, "fan10");
+                    host.run("systemctl stop floor-plain.service; rm -rf /opt/floor-plain");
                 }
             }
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmarks-fanout.md"), report);
+    }
+
+    /**
+     * Memory flat in the number of hosts: a cold deploy of the 64 MiB jar to 1 host, then to 10 at once (640 MiB on the
+     * wire), by a server whose heap is capped at 256 MiB: a whole jar per host in memory could not fit. The server's
+     * peak resident memory (VmHWM) is read after each.
+     */
+    @Test
+    @WithTestHosts(10)
+    void memoryStaysFlatFromOneHostToTen(TestHosts hosts) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("benchmarks"), "benchmarks run only with -Dbenchmarks=true");
+        List<TestHost> all = hosts.all().subList(0, 10);
+        Map<String, String> env = new java.util.HashMap<>(NO_POLLING);
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx" + HEAP_MIB + "m");
+        StringBuilder report = new StringBuilder("| cold deploy of the 64 MiB jar, server heap capped at " + HEAP_MIB
+                + " MiB | seconds | sent | server peak RSS (VmHWM) after it |\n|---|---|---|---|\n");
+        try (LiveDeployer deployer = LiveDeployer.start(hosts, env)) {
+            SampleRepo repo = SampleRepo.create(Files.createTempDirectory("memory-"));
+            repo.commitBallast(64);
+            for (TestHost host : all) {
+                LiveDeployer.removeAppFrom(host, "mem1");
+                LiveDeployer.removeAppFrom(host, "mem10");
+            }
+            try {
+                create(deployer, "mem1", List.of(all.get(0)), repo.url(), "/health", "-Xmx64m", false, MEM1_PORT);
+                create(deployer, "mem10", all, repo.url(), "/health", "-Xmx64m", false, MEM10_PORT);
+                for (String app : List.of("mem1", "mem10")) {
+                    Run run = deploy(deployer, app);
+                    report.append("| ").append(app.equals("mem1") ? "1 host" : "10 hosts at once").append(" | ")
+                            .append(seconds(run.millis())).append(" | ").append(run.sent().size()).append(" x ")
+                            .append(run.sent().get(0)).append(" | ").append(peakRssMib(deployer.server().pid())).append(" MiB |\n");
+                }
+            } finally {
+                for (TestHost host : all) {
+                    LiveDeployer.removeAppFrom(host, "mem1");
+                    LiveDeployer.removeAppFrom(host, "mem10");
+                }
+            }
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmarks-memory.md"), report);
+    }
+
+    /** The process's peak resident set so far, from /proc (VmHWM, in kB). */
+    private static long peakRssMib(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L);
     }
 
     private String measure(LiveDeployer deployer, List<TestHost> hosts, Fixture fixture) throws Exception {
@@ -135,7 +202,13 @@ class DeployFloorBenchmarkIT {
                 Files.copy(newestJar(deployer), jar, StandardCopyOption.REPLACE_EXISTING);
                 plainDeploys.add(plain(hosts, host -> plainDeploy(host, jar, fixture)));
             }
-            rollbacks.add(timed(() -> check(deployer.admin().follow(deployer.admin().rollback(fixture.app(), null, false).id(), e -> { }))));
+            Instant asked = Instant.now();
+            List<DeploymentEvent> rollbackEvents = Collections.synchronizedList(new ArrayList<>());
+            rollbacks.add(timed(() -> check(deployer.admin().follow(deployer.admin().rollback(fixture.app(), null, false).id(),
+                    rollbackEvents::add))));
+            if (Boolean.getBoolean("benchmarks.timeline")) {
+                timeline(fixture.app() + " (rollback)", asked, List.copyOf(rollbackEvents));
+            }
             plainRollbacks.add(plain(hosts, host -> plainRollback(host, fixture)));
         }
         long jarBytes = Files.size(jar);
@@ -161,9 +234,17 @@ class DeployFloorBenchmarkIT {
 
     private Run deploy(LiveDeployer deployer, String app) {
         long pid = deployer.server().pid();
+        Map<String, Long> threadsBefore = threadTicks(pid);
         double[] before = cpuSeconds(pid);
         Followed followed = follow(deployer, app, deployer.admin().deploy(app, null, false).id());
         double[] after = cpuSeconds(pid);
+        if (Boolean.getBoolean("benchmarks.timeline")) {
+            Map<String, Long> threadsAfter = threadTicks(pid);
+            System.out.println("server CPU by thread (ms): " + threadsAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) * 10))
+                    .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
         check(followed.info());
         Instant built = followed.events().stream().filter(e -> "build".equals(e.step()) && "ok".equals(e.outcome()))
                 .map(DeploymentEvent::at).findFirst()
@@ -176,7 +257,25 @@ class DeployFloorBenchmarkIT {
                     return m.find() ? m.group(2) + " " + m.group(3) + (m.group(1).equals("patch of") ? " (patch)" : " (whole jar)")
                             : "0 (" + e.message() + ")";
                 }).toList();
+        if (Boolean.getBoolean("benchmarks.timeline")) {
+            timeline(app, built, followed.events());
+        }
         return new Run(Duration.between(built, done).toMillis(), after[0] - before[0], after[1] - before[1], sent);
+    }
+
+    /** With -Dbenchmarks.timeline=true: each step's start and end in ms after {@code from}, to see where the time goes. */
+    private static void timeline(String app, Instant from, List<DeploymentEvent> events) {
+        StringBuilder out = new StringBuilder("timeline of a deploy of " + app + " (ms after the build ended: start-end step host)\n");
+        for (DeploymentEvent e : events) {
+            if (e.at().isBefore(from) || "output".equals(e.outcome())) {
+                continue;
+            }
+            long end = Duration.between(from, e.at()).toMillis();
+            long took = e.durationMs() == null ? 0 : e.durationMs();
+            out.append(String.format("  %6d-%6d %-10s %-6s %s%n", end - took, end, e.step(), e.host() == null ? "" : e.host(),
+                    e.outcome() + " " + (e.message() == null ? "" : e.message().lines().findFirst().orElse(""))));
+        }
+        System.out.println(out);
     }
 
     private record Followed(DeploymentInfo info, List<DeploymentEvent> events) {}
@@ -185,6 +284,26 @@ class DeployFloorBenchmarkIT {
         List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
         DeploymentInfo info = deployer.admin().follow(id, events::add);
         return new Followed(info, List.copyOf(events));
+    }
+
+    /** utime + stime of each thread of {@code pid}, in ticks, summed by thread name with digits dropped. */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
     }
 
     /** utime + stime and cutime + cstime of {@code pid}, in seconds (USER_HZ is 100 on Linux). */

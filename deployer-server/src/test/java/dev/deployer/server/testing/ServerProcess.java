@@ -58,7 +58,13 @@ public final class ServerProcess implements AutoCloseable {
             adminPort = second.getLocalPort();
         }
         Path output = Files.createTempFile("deployer-server-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", serverJar()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        // By hand, e.g. a benchmark under a profiler: -Dserver.jvmArgs=-XX:StartFlightRecording=filename=/tmp/server.jfr
+        String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", serverJar()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
