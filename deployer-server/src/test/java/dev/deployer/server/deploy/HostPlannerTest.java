@@ -125,20 +125,24 @@ class HostPlannerTest {
         assertOnlyReads();
     }
 
-    @Test
-    void anEarlierReleaseTheServerKeepsMeansAPatchWhoseSizeIsKnownOnceMade() throws Exception {
-        App app = app("restart");
+    /** Delta transfer where web1 holds v1's jar and the server's store still has it: a patch base. */
+    private DeltaTransfer deltaWithV1OnTheHost() throws Exception {
         Path jar = Files.createTempFile("v1", ".jar");
         Files.write(jar, new byte[1000]);
         String baseSha = fixture.artifacts.put(fixture.app.id(), "c".repeat(40), jar).sha256();
-        Release target = draft(app, Optional.empty());
         hostHolds("", "");
         hosts.when(call -> call.text().contains("find /opt/deployer/shop/releases -mindepth 2"))
                 .prints("/opt/deployer/shop/releases/v1 " + baseSha + "\n");
-        DeltaTransfer delta = new DeltaTransfer(hosts, fixture.artifacts,
+        return new DeltaTransfer(hosts, fixture.artifacts,
                 new JarPatches(ProcessFactory.SYSTEM, "/usr/bin/zstd", Files.createTempDirectory("patches"), Duration.ofSeconds(5)));
+    }
 
-        DeployPlan.HostPlan plan = planner(false, delta).plan(fixture.targets.apply("web1"), app, target, Map.of(), true);
+    @Test
+    void anEarlierReleaseTheServerKeepsMeansAPatchWhoseSizeIsKnownOnceMade() throws Exception {
+        App app = app("restart");
+        Release target = draft(app, Optional.empty());
+
+        DeployPlan.HostPlan plan = planner(false, deltaWithV1OnTheHost()).plan(fixture.targets.apply("web1"), app, target, Map.of(), true);
 
         assertThat(plan.transfer().how()).isEqualTo("patch");
         assertThat(plan.transfer().base()).isEqualTo(1);
@@ -150,20 +154,13 @@ class HostPlannerTest {
     @Test
     void aJarUnderOneMibIsPlannedWholeAsTheDeployWouldSendIt() throws Exception {
         App app = app("restart");
-        Path jar = Files.createTempFile("v1", ".jar");
-        Files.write(jar, new byte[1000]);
-        String baseSha = fixture.artifacts.put(fixture.app.id(), "c".repeat(40), jar).sha256();
         Release target = draft(app, Optional.empty(), 50_000);
-        hostHolds("", "");
-        hosts.when(call -> call.text().contains("find /opt/deployer/shop/releases -mindepth 2"))
-                .prints("/opt/deployer/shop/releases/v1 " + baseSha + "\n");
-        DeltaTransfer delta = new DeltaTransfer(hosts, fixture.artifacts,
-                new JarPatches(ProcessFactory.SYSTEM, "/usr/bin/zstd", Files.createTempDirectory("patches"), Duration.ofSeconds(5)));
 
-        DeployPlan.HostPlan plan = planner(false, delta).plan(fixture.targets.apply("web1"), app, target, Map.of(), true);
+        DeployPlan.HostPlan plan = planner(false, deltaWithV1OnTheHost()).plan(fixture.targets.apply("web1"), app, target, Map.of(), true);
 
         assertThat(plan.transfer().how()).isEqualTo("whole-jar");
         assertThat(plan.transfer().text()).isEqualTo("the whole jar: 49 KiB (under 1.0 MiB: sent whole, no patch made)");
+        assertOnlyReads();
     }
 
     @Test
