@@ -182,7 +182,8 @@ class DashboardIT {
         browser.driver().navigate().refresh();
         browser.until(d -> paneText().contains("GET /before-the-pane-opened"), SHORT);
         browser.await(".log-pane .log-line", SHORT);
-        var below = browser.find(".config").getRect();
+        // The panels above load on their own (the hosts' health takes up to 4 s): measure once the page stopped moving.
+        var below = settledRect(".config");
         host.run("curl -s http://127.0.0.1:" + PORT + "/seen-in-the-dashboard");
         browser.until(d -> paneText().contains("GET /seen-in-the-dashboard"), SHORT);
         assertThat(browser.find(".config").getRect()).as("what follows the logs pane stays put").isEqualTo(below);
@@ -344,6 +345,20 @@ class DashboardIT {
 
     private static String serves() {
         return host.run("curl -s http://127.0.0.1:" + PORT + "/").out();
+    }
+
+    /** Where {@code selector} is once it stayed put for 300 ms (at most 10 s of waiting). */
+    private static org.openqa.selenium.Rectangle settledRect(String selector) throws InterruptedException {
+        org.openqa.selenium.Rectangle last = browser.find(selector).getRect();
+        for (int i = 0; i < 33; i++) {
+            Thread.sleep(300);
+            org.openqa.selenium.Rectangle now = browser.find(selector).getRect();
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static String paneText() {
