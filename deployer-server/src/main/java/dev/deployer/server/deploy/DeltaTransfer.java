@@ -42,6 +42,8 @@ public class DeltaTransfer {
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
     /** A jar under this goes whole: sending it takes less than making a patch would. */
     static final long SMALL_JAR = 1024 * 1024;
+    /** Temp-name suffixes of the whole-jar path (static: it serves the server without delta transfer too). */
+    private static final SecureRandom SUFFIXES = new SecureRandom();
     private static final Pattern RELEASE_JAR = Pattern.compile("/releases/v([1-9][0-9]{0,8})/app\\.jar$");
     private static final Pattern SHA256 = Pattern.compile("^\\\\?([0-9a-f]{64})\\s");
 
@@ -115,7 +117,7 @@ public class DeltaTransfer {
      * caller knows from the host's listing that {@code target} does not hold the jar.
      */
     static Placed full(HostAccess ssh, HostTarget host, Release release, Path artifact, String target, String sum, String why) {
-        String tmp = HostCommands.tempBeside(target, suffix(new SecureRandom()));
+        String tmp = HostCommands.tempBeside(target, suffix(SUFFIXES));
         String said = why == null ? "" : " (" + why + ")";
         try {
             CommandResult received = ssh.run(host, "artifact", DeltaCommands.receiveAndHash(tmp).privileged(host.root()), artifact,
@@ -125,7 +127,7 @@ public class DeltaTransfer {
                 throw new IllegalStateException("the jar arrived with sha256 " + arrived + " instead of " + release.artifactSha256());
             }
             ssh.run(host, "artifact", HostCommands.moveReplacing(tmp, target).then(ReleaseCommands.writeSumFromStdin(sum,
-                    suffix(new SecureRandom()))).privileged(host.root()), HostRollout.sumLine(release), STEP_TIMEOUT);
+                    suffix(SUFFIXES))).privileged(host.root()), HostRollout.sumLine(release), STEP_TIMEOUT);
             long bytes = size(artifact);
             return new Placed(new StepResult<>(bytes, "uploaded " + Sizes.bytes(bytes) + said + ", sha256 verified on host"), true);
         } catch (RuntimeException e) {

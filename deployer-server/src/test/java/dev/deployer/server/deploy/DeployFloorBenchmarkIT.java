@@ -84,10 +84,7 @@ class DeployFloorBenchmarkIT {
                 + "|---|---|---|\n");
         try (LiveDeployer deployer = LiveDeployer.start(hosts, NO_POLLING)) {
             SampleRepo repo = SampleRepo.create(Files.createTempDirectory("fanout-"));
-            for (TestHost host : all) {
-                LiveDeployer.removeAppFrom(host, "fan1");
-                LiveDeployer.removeAppFrom(host, "fan10");
-            }
+            removeApps(all, "fan1", "fan10");
             try {
                 create(deployer, "fan1", List.of(all.get(0)), repo.url(), "/health", "-Xmx48m", true, FAN1_PORT);
                 create(deployer, "fan10", all, repo.url(), "/health", "-Xmx48m", false, FAN10_PORT);
@@ -114,9 +111,8 @@ class DeployFloorBenchmarkIT {
                         .append(row("plain script (scp + ssh restart + health poll), 1 host", plainOne, median(plainOne)))
                         .append(row("plain script, 10 hosts in parallel", plainTen, median(plainOne)));
             } finally {
+                removeApps(all, "fan1", "fan10");
                 for (TestHost host : all) {
-                    LiveDeployer.removeAppFrom(host, "fan1");
-                    LiveDeployer.removeAppFrom(host, "fan10");
                     host.run("systemctl stop floor-plain.service; rm -rf /opt/floor-plain");
                 }
             }
@@ -142,10 +138,7 @@ class DeployFloorBenchmarkIT {
         try (LiveDeployer deployer = LiveDeployer.start(hosts, env)) {
             SampleRepo repo = SampleRepo.create(Files.createTempDirectory("memory-"));
             repo.commitBallast(64);
-            for (TestHost host : all) {
-                LiveDeployer.removeAppFrom(host, "mem1");
-                LiveDeployer.removeAppFrom(host, "mem10");
-            }
+            removeApps(all, "mem1", "mem10");
             try {
                 create(deployer, "mem1", List.of(all.get(0)), repo.url(), "/health", "-Xmx64m", false, MEM1_PORT);
                 create(deployer, "mem10", all, repo.url(), "/health", "-Xmx64m", false, MEM10_PORT);
@@ -156,14 +149,20 @@ class DeployFloorBenchmarkIT {
                             .append(run.sent().get(0)).append(" | ").append(peakRssMib(deployer.server().pid())).append(" MiB |\n");
                 }
             } finally {
-                for (TestHost host : all) {
-                    LiveDeployer.removeAppFrom(host, "mem1");
-                    LiveDeployer.removeAppFrom(host, "mem10");
-                }
+                removeApps(all, "mem1", "mem10");
             }
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmarks-memory.md"), report);
+    }
+
+    /** Whatever an earlier run left of {@code apps} on every host. */
+    private static void removeApps(List<TestHost> hosts, String... apps) {
+        for (TestHost host : hosts) {
+            for (String app : apps) {
+                LiveDeployer.removeAppFrom(host, app);
+            }
+        }
     }
 
     /** The process's peak resident set so far, from /proc (VmHWM, in kB). */
